@@ -1,0 +1,118 @@
+"""The ``fpc`` command: look at the corpus, show a publication, export the tables, parse one raw file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from fpclib.corpus import Corpus, load_corpus
+from fpclib.errors import SourceError
+from fpclib.export import FORMATS, export
+from fpclib.parse import parse_file
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``fpc``; malformed input prints one line ``FILE:LINE:COL: message`` and exits 2."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except SourceError as error:
+        print(f"fpc: {error}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as error:
+        print(f"fpc: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fpc", description="The FPC compendium's corpus from the command line.")
+    parser.add_argument("--raw", type=Path, default=None, help="folder of raw captures (default: data/raw)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    info = commands.add_parser("info", help="the reports as a table")
+    info.set_defaults(run=_info)
+    show = commands.add_parser("show", help="a publication as Markdown with its endnotes")
+    show.add_argument("pub_id", help="e.g. wp-6111")
+    show.set_defaults(run=_show)
+    out = commands.add_parser("export", help="write all tables (publications, reports, blocks, notes, accounting)")
+    out.add_argument("--format", choices=FORMATS, default="csv")
+    out.add_argument("--out", type=Path, required=True, help="folder to create or replace")
+    out.set_defaults(run=_export)
+    parse = commands.add_parser("parse", help="parse one raw file of any supported layout and summarise it")
+    parse.add_argument("file", type=Path)
+    parse.set_defaults(run=_parse)
+    return parser
+
+
+def _info(args: argparse.Namespace) -> int:
+    reports = load_corpus(args.raw).reports
+    table = reports.assign(
+        published=reports["published"].dt.strftime("%Y-%m-%d").fillna("—"),
+        parts=reports["parts"].map(", ".join),
+    )[["report_id", "lang", "published", "parts", "n_notes", "title"]]
+    print(table.to_string(index=False))
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.raw)
+    print(to_markdown(corpus, args.pub_id))
+    return 0
+
+
+def to_markdown(corpus: Corpus, pub_id: str) -> str:
+    """A publication as Markdown: title, facts, blocks in reading order, endnotes."""
+    found = corpus.publications[corpus.publications["pub_id"] == pub_id]
+    if found.empty:
+        raise ValueError(f"no publication {pub_id!r}; try `fpc info` or see corpus.publications")
+    pub = found.iloc[0]
+    date = "" if pd.isna(pub["published"]) else pub["published"].strftime("%Y-%m-%d")
+    lines = [f"# {pub['title']}", "", f"*{pub_id} · {pub['lang']} · {pub['part']} · {date} · {pub['source']}*", ""]
+    for block in corpus.blocks[corpus.blocks["pub_id"] == pub_id].itertuples():
+        refs = "".join(f"[^{n}]" for n in block.note_refs)
+        if block.kind == "heading":
+            lines += [f"## {block.text}", ""]
+        elif block.kind == "list_item":
+            lines += ["  " * (block.level - 1) + f"- {block.text}{refs}"]
+        elif block.kind == "quote":
+            lines += [f"> {block.text}{refs}", ""]
+        elif block.kind == "table":
+            lines += [f"{block.text}", "", *_table(block.rows), ""]
+        else:
+            lines += [f"{block.text}{refs}", ""]
+    notes = corpus.notes[corpus.notes["pub_id"] == pub_id]
+    if not notes.empty:
+        lines += ["", "---", ""] + [f"[^{n.number}]: {n.text}" for n in notes.itertuples()]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """A Markdown table of rows (the first is the header)."""
+    if not rows:
+        return []
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
+
+
+def _export(args: argparse.Namespace) -> int:
+    written = export(load_corpus(args.raw), args.out, args.format)
+    print(f"wrote {len(written)} files to {args.out}: " + ", ".join(path.name for path in written))
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    source = parse_file(args.file)
+    print(f"{source.name}: {source.kind}, {source.length:,} characters, {len(source.documents)} documents")
+    for document in source.documents:
+        kinds = pd.Series([b.kind for b in document.blocks], dtype="string").value_counts().to_dict()
+        summary = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
+        print(f"  {document.doc_id}: {document.title[:70]!r} — {len(document.blocks)} blocks ({summary}), {len(document.notes)} notes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

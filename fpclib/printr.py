@@ -28,6 +28,7 @@ _ARRAY_OPEN = re.compile(r"^Array \(", re.MULTILINE)
 _OBJECT_OPEN = re.compile(r"\s*\[(\d+)\] => WP_Post Object \(")
 _ANY_KEY = re.compile(r"\s*\[(\w+)\] =>")
 _CLOSE = re.compile(r"\s*\)")
+_KNOWN_KEY = re.compile(r"\[(?:" + "|".join(WP_POST_KEYS) + r")\] =>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +131,9 @@ def _value_end(text: str, name: str, index: int, key: str, number: int, start: i
     """Where the value of ``key`` starting at ``start`` ends: before the next key, or the object's ``)``."""
     if number + 1 < len(WP_POST_KEYS):
         following = WP_POST_KEYS[number + 1]
-        pattern = re.compile(r"\s\[" + following + r"\] =>")
-        found = pattern.search(text, max(start - 1, 0), bound)
+        found = re.compile(r"\s\[" + following + r"\] =>").search(text, max(start - 1, 0), bound)
         if found is None:
-            where = "end of file" if bound >= len(text) else "the next WP_Post object"
-            raise SourceError.at(
-                name, text, bound,
-                f"post [{index}]: expected '[{following}] =>' after [{key}] before {where}",
-            )
+            _unexpected(text, name, index, following, key, start, bound)
         end = max(found.start(), start)
     else:
         found = _CLOSE.search(text, start, bound)
@@ -146,11 +142,29 @@ def _value_end(text: str, name: str, index: int, key: str, number: int, start: i
         end = found.start()
         while end > start and text[end - 1].isspace():
             end -= 1
-    if key not in MULTILINE_KEYS and "\n" in text[start:end]:
-        raise SourceError.at(
-            name, text, text.index("\n", start), f"post [{index}]: expected the value of [{key}] on one line"
-        )
+    if key not in MULTILINE_KEYS:
+        stray = _KNOWN_KEY.search(text, start, end)
+        if stray is not None:
+            raise SourceError.at(
+                name, text, stray.start(),
+                f"post [{index}]: expected '[{WP_POST_KEYS[number + 1]}] =>' after [{key}], found '{stray.group(0)}'",
+            )
+        if "\n" in text[start:end]:
+            raise SourceError.at(
+                name, text, text.index("\n", start), f"post [{index}]: expected the value of [{key}] on one line"
+            )
     return end
+
+
+def _unexpected(text: str, name: str, index: int, expected: str, after: str, start: int, bound: int) -> None:
+    """Raise for a key that is not where it should be, pointing at whatever key stands there instead."""
+    stray = _KNOWN_KEY.search(text, start, bound)
+    if stray is not None:
+        raise SourceError.at(
+            name, text, stray.start(), f"post [{index}]: expected '[{expected}] =>' after [{after}], found '{stray.group(0)}'"
+        )
+    where = "end of file" if bound >= len(text) else "the next WP_Post object"
+    raise SourceError.at(name, text, bound, f"post [{index}]: expected '[{expected}] =>' after [{after}] before {where}")
 
 
 def _describe(text: str, pos: int) -> str:

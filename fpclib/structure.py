@@ -23,6 +23,7 @@ from fpclib.model import Block, BlockKind, Note, Span
 from fpclib.text import clean, normalise_with_map
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+_BULLETS = re.compile(r"(?:\s*(?:•|\d{1,2}\.)\s+)+")
 _LIST_LINE = re.compile(r"(?P<indent>[ \t]*)(?P<bullet>•|\d{1,2}\.)[ \t\xa0]+")
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЇЄЎ"
 _LOWER = "a-zа-яёәғқңөұүһіїєўß"
@@ -74,9 +75,14 @@ def structure_post(text: str, start: int, end: int, hints: Iterable[str] = ()) -
 
 
 def _gaps(text: str, start: int, end: int) -> list[Span]:
-    """Spans for non-blank text between blocks: only the spacer no-break spaces belong here."""
+    """Spans for text between blocks: list bullets are syntax; anything else is content no block holds,
+    which the no-text-dropped test reports."""
     stretch = text[start:end]
-    return [] if not stretch.strip() else [Span(start, end, "content", "unassigned")]
+    if not stretch.strip():
+        return []
+    if _BULLETS.fullmatch(stretch):
+        return [Span(start, end, "syntax", "bullet")]
+    return [Span(start, end, "content", "unassigned")]
 
 
 def _notes_start(text: str, start: int, end: int) -> int:
@@ -114,7 +120,7 @@ def _split_notes(text: str, start: int, end: int) -> tuple[Note, ...]:
 def _pieces(text: str, start: int, end: int, hints: Iterable[str]) -> Iterable[tuple[int, int, BlockKind, int]]:
     """Yield ``(start, end, kind, level)`` for each block of the body before the notes."""
     line_start = start
-    hint_cuts = _hint_cuts(text, start, end, hints)
+    hint_spans = _hint_spans(text, start, end, hints)
     while line_start < end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
@@ -123,27 +129,27 @@ def _pieces(text: str, start: int, end: int, hints: Iterable[str]) -> Iterable[t
             level = max(1, len(bullet.group("indent").expandtabs(2)) // 2)
             yield bullet.end(), line_end, "list_item", level
         else:
-            yield from _paragraphs(text, line_start, line_end, hint_cuts)
+            yield from _paragraphs(text, line_start, line_end, hint_spans)
         line_start = line_end + 1
 
 
-def _hint_cuts(text: str, start: int, end: int, hints: Iterable[str]) -> set[int]:
-    """Raw offsets where a known paragraph (a hint) starts or ends inside the body."""
+def _hint_spans(text: str, start: int, end: int, hints: Iterable[str]) -> list[tuple[int, int]]:
+    """Raw ``(start, end)`` of each place a known paragraph (a hint) stands inside the body."""
     normal, positions = normalise_with_map(text[start:end])
-    cuts: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for hint in hints:
         found = normal.find(hint)
         while found >= 0:
-            cuts.add(start + positions[found])
-            last = found + len(hint) - 1
-            cuts.add(start + positions[last] + 1)
+            spans.append((start + positions[found], start + positions[found + len(hint) - 1] + 1))
             found = normal.find(hint, found + 1)
-    return cuts
+    return spans
 
 
-def _paragraphs(text: str, start: int, end: int, hint_cuts: set[int]) -> Iterable[tuple[int, int, BlockKind, int]]:
-    """Split one line of run-together paragraphs and headings into blocks."""
-    cuts = {start, end} | {c for c in hint_cuts if start < c < end}
+def _paragraphs(
+    text: str, start: int, end: int, hint_spans: list[tuple[int, int]]
+) -> Iterable[tuple[int, int, BlockKind, int]]:
+    """Split one line of run-together paragraphs and headings into blocks; a known paragraph is never cut inside."""
+    cuts = {start, end} | {c for span in hint_spans for c in span if start < c < end}
     for m in _SPACER.finditer(text, start, end):
         cuts.update({m.start(), m.end()})
     for m in _SENTENCE_JOIN.finditer(text, start, end):
@@ -158,7 +164,7 @@ def _paragraphs(text: str, start: int, end: int, hint_cuts: set[int]) -> Iterabl
             heading_cuts.add(heading)
         elif _CAPTION.match(text[m.start():end]):
             cuts.add(m.start())
-    ordered = sorted(cuts)
+    ordered = sorted(c for c in cuts if c in (start, end) or not any(a < c < b for a, b in hint_spans))
     for a, b in zip(ordered, ordered[1:]):
         piece = text[a:b]
         if not piece.strip():

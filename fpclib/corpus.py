@@ -3,6 +3,26 @@
 :func:`load_corpus` verifies the raw files against their manifest, parses them (or reads the parsed tables from
 a cache keyed by the files' sums and the library's own source), and links each copy of a piece to one canonical
 publication.
+
+Tables (one row per thing):
+
+``publications``
+    ``pub_id`` (``wp-6111``; ``web-<capture>-<n>`` for the n-th article of a web capture), ``source`` (raw file),
+    ``wp_id`` (nullable), ``title``, ``slug`` (percent-decoded), ``url``, ``published``/``modified`` (UTC, from
+    ``post_date_gmt``/``post_modified_gmt``; NaT where a capture has no date), ``lang`` (en, ru, kk, ky),
+    ``report_id``, ``work_id``, ``part`` (summary, introduction, conclusions, article), ``author``, ``section``,
+    ``duplicate_of`` (the canonical ``pub_id`` of a copy), ``n_blocks``, ``n_notes``, ``n_chars``.
+``reports``
+    one row per report in one language: ``report_id`` (the ``work_id`` for English, ``<work_id>-<lang>`` for a
+    translation), ``work_id``, ``title``, ``lang``, ``published`` (first part), ``parts``, ``pub_ids``,
+    ``countries``, ``topic``, ``series``, ``n_notes``.
+``blocks``
+    text in reading order: ``block_id`` (``<pub_id>.<seq>``), ``pub_id``, ``seq`` (from 1), ``kind`` (heading,
+    paragraph, list_item, quote, table, caption), ``level``, ``text`` (clean), ``note_refs``, ``rows`` (tables),
+    ``raw_start``/``raw_end`` (character offsets into the decoded raw file).
+``notes``
+    ``note_id``, ``pub_id``, ``number``, ``text``, ``urls``, ``publisher`` (best effort), ``raw_start``,
+    ``raw_end``, ``cited_in`` (block seqs).
 """
 
 from __future__ import annotations

@@ -39,6 +39,11 @@ NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bOSCE\b|ОБСЕ|ЕҚЫҰ", "OSCE"), (r"Reporters without Borders|\bRSF\b", "Reporters Without Borders"),
     )
 )
+#: "…, Title, Publisher, Month Year, https://…": the field before the date names the publisher.
+_BEFORE_DATE = re.compile(
+    r",\s*(?P<name>[^,;:]{2,60}?),\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{4}"
+)
 _URL = re.compile(r"https?://[^\s\]\)<>\"”“]+")
 
 
@@ -48,7 +53,7 @@ def urls(text: str) -> tuple[str, ...]:
 
 
 def publisher(text: str, links: tuple[str, ...]) -> str | None:
-    """The publisher of the first source a note cites: by URL host, else by a name in the text."""
+    """The publisher of the first source a note cites: by URL host, a known name, or the field before the date."""
     for link in links:
         host = (urlsplit(link).hostname or "").lower()
         for suffix, name in HOSTS:
@@ -57,4 +62,5 @@ def publisher(text: str, links: tuple[str, ...]) -> str | None:
     for pattern, name in NAMES:
         if pattern.search(text):
             return name
-    return None
+    field = _BEFORE_DATE.search(text)
+    return field.group("name").strip() if field else None

@@ -73,21 +73,28 @@ def to_markdown(corpus: Corpus, pub_id: str) -> str:
     date = "" if pd.isna(pub["published"]) else pub["published"].strftime("%Y-%m-%d")
     lines = [f"# {pub['title']}", "", f"*{pub_id} · {pub['lang']} · {pub['part']} · {date} · {pub['source']}*", ""]
     for block in corpus.blocks[corpus.blocks["pub_id"] == pub_id].itertuples():
-        refs = "".join(f"[^{n}]" for n in block.note_refs)
+        text = with_note_marks(block.text, block.note_refs, block.note_positions)
         if block.kind == "heading":
-            lines += [f"## {block.text}", ""]
+            lines += [f"## {text}", ""]
         elif block.kind == "list_item":
-            lines += ["  " * (block.level - 1) + f"- {block.text}{refs}"]
+            lines += ["  " * (block.level - 1) + f"- {text}"]
         elif block.kind == "quote":
-            lines += [f"> {block.text}{refs}", ""]
+            lines += [f"> {text}", ""]
         elif block.kind == "table":
-            lines += [f"{block.text}", "", *_table(block.rows), ""]
+            lines += [f"{text}", "", *_table(block.rows), ""]
         else:
-            lines += [f"{block.text}{refs}", ""]
+            lines += [text, ""]
     notes = corpus.notes[corpus.notes["pub_id"] == pub_id]
     if not notes.empty:
         lines += ["", "---", ""] + [f"[^{n.number}]: {n.text}" for n in notes.itertuples()]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def with_note_marks(text: str, refs: tuple[int, ...], positions: tuple[int, ...]) -> str:
+    """``text`` with a Markdown footnote mark ``[^n]`` where each reference's marker stood."""
+    for number, position in sorted(zip(refs, positions), key=lambda pair: pair[1], reverse=True):
+        text = f"{text[:position]}[^{number}]{text[position:]}"
+    return text
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:

@@ -18,7 +18,8 @@ Tables (one row per thing):
     ``countries``, ``topic``, ``series``, ``n_notes``.
 ``blocks``
     text in reading order: ``block_id`` (``<pub_id>.<seq>``), ``pub_id``, ``seq`` (from 1), ``kind`` (heading,
-    paragraph, list_item, quote, table, caption), ``level``, ``text`` (clean), ``note_refs``, ``rows`` (tables),
+    paragraph, list_item, quote, table, caption), ``level``, ``text`` (clean), ``note_refs``, ``note_positions``
+    (where in ``text`` each reference's marker stood), ``rows`` (tables),
     ``raw_start``/``raw_end`` (character offsets into the decoded raw file).
 ``notes``
     ``note_id``, ``pub_id``, ``number``, ``text``, ``urls``, ``publisher`` (best effort), ``raw_start``,
@@ -202,7 +203,7 @@ def _blocks(pub_id: str, document: Document) -> list[dict[str, object]]:
     """Rows of ``blocks`` for one document, numbered from 1 in reading order."""
     return [
         {"block_id": f"{pub_id}.{seq}", "pub_id": pub_id, "seq": seq, "kind": block.kind, "level": block.level,
-         "text": block.text, "note_refs": block.note_refs, "rows": block.rows,
+         "text": block.text, "note_refs": block.note_refs, "note_positions": block.note_positions, "rows": block.rows,
          "raw_start": block.raw_start, "raw_end": block.raw_end}
         for seq, block in enumerate(document.blocks, start=1)
     ]

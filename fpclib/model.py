@@ -28,7 +28,10 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One block of text: ``text`` is clean (no markers, whitespace normalised); offsets point into the raw file."""
+    """One block of text: ``text`` is clean (no markers, whitespace normalised); offsets point into the raw file.
+
+    ``note_positions[i]`` is where, in ``text``, the marker of ``note_refs[i]`` stood.
+    """
 
     kind: BlockKind
     text: str
@@ -37,6 +40,7 @@ class Block:
     level: int = 0
     note_refs: tuple[int, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    note_positions: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fpclib.model import Block, BlockKind, Note, Span
-from fpclib.text import clean, normalise_with_map
+from fpclib.text import clean, clean_marked, normalise_with_map
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _BULLETS = re.compile(r"(?:\s*(?:•|\d{1,2}\.)\s+)+")
@@ -214,9 +214,8 @@ def _block(text: str, start: int, end: int, kind: BlockKind, level: int, numbers
     raw = text[start:end]
     left = len(raw) - len(raw.lstrip())
     right = len(raw.rstrip())
-    refs = tuple(int(m.group(1)) for m in _MARKER.finditer(raw) if int(m.group(1)) in numbers)
-    body = _MARKER.sub(lambda m: "" if int(m.group(1)) in numbers else m.group(0), raw)
-    return Block(kind, clean(body), start + left, start + right, level, refs)
+    clean_text, refs, positions = clean_marked(raw, numbers)
+    return Block(kind, clean_text, start + left, start + right, level, refs, note_positions=positions)
 
 
 def _marker_spans(text: str, start: int, end: int, numbers: set[int]) -> Iterable[Span]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 _SPACE = re.compile(r"\s+")
+#: A footnote marker as the captures print it: ``[12]``.
+MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 def clean(text: str) -> str:
@@ -28,3 +31,25 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
         out.append(char)
         positions.append(offset)
     return "".join(out), positions
+
+
+def clean_marked(raw: str, numbers: Container[int] | None = None) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """Clean ``raw`` and take its footnote markers out: ``(text, note_refs, note_positions)``.
+
+    A marker counts if its number is in ``numbers`` (every marker when None); ``note_positions`` gives, for each
+    reference, the offset in the clean text where its marker stood, so a reference can be traced to its sentence.
+    """
+    parts: list[str] = []
+    refs: list[int] = []
+    positions: list[int] = []
+    cursor = 0
+    for marker in MARKER.finditer(raw):
+        number = int(marker.group(1))
+        if numbers is not None and number not in numbers:
+            continue
+        parts.append(raw[cursor:marker.start()])
+        refs.append(number)
+        positions.append(len(clean("".join(parts))))
+        cursor = marker.end()
+    parts.append(raw[cursor:])
+    return clean("".join(parts)), tuple(refs), tuple(positions)

@@ -42,6 +42,7 @@ from datetime import datetime
 
 from fpclib.errors import SourceError
 from fpclib.model import Block, BlockKind, Document, Note, ParsedSource, Span
+from fpclib.text import clean_marked
 
 #: The values a cell of a flattened treaty table can take (an empty cell leaves no trace in the capture).
 CELL_VALUES: tuple[str, ...] = ("Accession", "Ratification", "Signed")
@@ -274,9 +275,11 @@ def _text_block(text: str, line: _Line, kind: BlockKind, spans: list[Span], star
                 level: int | None = None) -> Block:
     """A block from the text of ``line`` (from ``start`` on), adding content and marker spans."""
     start = line.start if start is None else start
-    refs = _content_spans(text, start, line.end, kind, spans)
-    return Block(kind=kind, text=_clean(text[start:line.end]), raw_start=start, raw_end=line.end,
-                 level=(1 if kind == "heading" else 0) if level is None else level, note_refs=refs)
+    _content_spans(text, start, line.end, kind, spans)
+    clean_text, refs, positions = clean_marked(text[start:line.end])
+    return Block(kind=kind, text=clean_text, raw_start=start, raw_end=line.end,
+                 level=(1 if kind == "heading" else 0) if level is None else level, note_refs=refs,
+                 note_positions=positions)
 
 
 def _list_items(text: str, run: list[_Line], spans: list[Span]) -> list[Block]:
@@ -368,7 +371,7 @@ def _content_spans(text: str, start: int, end: int, label: str, spans: list[Span
 
 def _clean(raw: str) -> str:
     """Text without ``[n]`` markers, with every run of whitespace (no-break spaces too) made one space."""
-    return " ".join(_MARKER.sub("", raw).split())
+    return clean_marked(raw)[0]
 
 
 def _slug(text: str, name: str, title: _Line) -> str:

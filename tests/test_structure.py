@@ -83,3 +83,10 @@ def test_offsets_point_at_the_raw_text() -> None:
     result = structure_post(body, 0, len(body))
     for block in result.blocks:
         assert body[block.raw_start:block.raw_end].replace("[1]", "") == block.text
+
+
+def test_note_positions_trace_each_reference_to_its_sentence() -> None:
+    body = "First claim.[1] Second claim [2] here.\xa0[1] a[2] b"
+    (block,) = structure_post(body, 0, len(body)).blocks
+    assert block.note_refs == (1, 2)
+    assert [block.text[:p] for p in block.note_positions] == ["First claim.", "First claim. Second claim"]

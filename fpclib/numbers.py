@@ -80,10 +80,21 @@ class Number:
     written: str
 
 
+#: English fractions written in words: "a third", "two thirds", "five and a half", "a decade and a half".
+_FRACTION = re.compile(
+    r"\b(?:(?P<unit>decade|century|year) and a half|(?P<whole>[a-z]+|\d+) and an? half|"
+    r"(?P<count>a|one|two|three) (?P<part>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+
 def numbers_in(text: str, lang: str | None = None) -> list[Number]:
-    """Every number in ``text``, in order: digits (thousands separators, decimals, ordinals) and number words
-    of ``lang`` (``en``, ``ru``, ``kk``, ``ky``; all four when None)."""
+    """Every number in ``text``, in order: digits (thousands separators, decimals, ordinals), number words
+    of ``lang`` (``en``, ``ru``, ``kk``, ``ky``; all four when None) and English fractions in words."""
     found = [_digit_number(text, m) for m in _DIGITS.finditer(text)]
+    if lang in (None, "en"):
+        found += [n for n in (_fraction(m) for m in _FRACTION.finditer(text)) if n is not None]
     taken = [(n.start, n.end) for n in found]
     for m in _WORD.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
@@ -117,6 +128,22 @@ def word_value(word: str, lang: str | None = None) -> float | None:
             if lower.startswith(stem):
                 return _RU_STEMS[stem]
     return None
+
+
+def _fraction(match: re.Match[str]) -> Number | None:
+    """The value of a fraction in words, or None if its words are not numbers."""
+    if match.group("unit"):
+        value = 1.5
+    elif match.group("part"):
+        count = 1.0 if match.group("count").lower() in ("a", "one") else WORDS["en"][match.group("count").lower()]
+        value = count / _PARTS[match.group("part").lower()]
+    else:
+        whole = match.group("whole")
+        base = float(whole) if whole.isdigit() else WORDS["en"].get(whole.lower())
+        if base is None:
+            return None
+        value = base + 0.5
+    return Number(value, value, match.start(), match.end(), match.group(0))
 
 
 def _digit_number(text: str, match: re.Match[str]) -> Number:

@@ -31,6 +31,8 @@ _LOWER = "a-zа-яёәғқңөұүһіїєўß"
 _SENTENCE_JOIN = re.compile(rf"(?<=[{_LOWER}0-9)\]”’\"»][.!?…])(?=[‘“«\"]?[{_UPPER}][{_LOWER}])|(?<=\])(?=[{_UPPER}][{_LOWER}])")
 #: A lower-case letter (or ``?``, ``)``) touching a capital: a heading or caption meets its neighbour.
 _WORD_JOIN = re.compile(rf"(?<=[{_LOWER}0-9?)’”:])(?=[‘“«]?[{_UPPER}][{_LOWER}{_UPPER}])")
+#: An acronym touching the capital of the next word: ``"Свобода СМИКак"``.
+_ACRONYM_JOIN = re.compile(rf"(?<=[{_UPPER}]{{2}})(?=[{_UPPER}][{_LOWER}]{{2}})")
 #: The part before the capital of a CamelCase word or name: ``openDemocracy``, ``McGlinchey``, ``O’Connor``.
 _CAMEL_HEAD = re.compile(rf"(?:^|(?<=[\s(#/«“‘\"-]))(?:open|Whats|[{_UPPER}]{{1,2}}[{_LOWER}]{{0,3}}|[{_UPPER}]’|#\w+)$")
 #: A spacer no-break space between a sentence end and the capital opening the next paragraph.
@@ -155,7 +157,8 @@ def _paragraphs(
     for m in _SENTENCE_JOIN.finditer(text, start, end):
         cuts.add(m.start())
     heading_cuts: set[int] = set()
-    for m in _WORD_JOIN.finditer(text, start, end):
+    joins = sorted([*_WORD_JOIN.finditer(text, start, end), *_ACRONYM_JOIN.finditer(text, start, end)], key=lambda m: m.start())
+    for m in joins:
         if _inside_camel_word(text, m.start()) or (text[m.start() - 1] in "’”:" and text[m.start() - 2].isspace()):
             continue
         heading = _heading_before(text, start, m.start(), cuts)
@@ -178,22 +181,29 @@ def _inside_camel_word(text: str, join: int) -> bool:
 
 
 def _heading_before(text: str, start: int, join: int, cuts: set[int]) -> int | None:
-    """The start of a heading ending at ``join``, if the text just before it reads as one."""
+    """The start of a heading ending at ``join``, if the text just before it reads as one.
+
+    The heading is the run after the last sentence end before ``join`` or, failing that (it would start in lower
+    case, as after "Current situation: corruption…"), the run from the last cut.
+    """
     floor = max((c for c in cuts if c < join), default=start)
     window_start = max(floor, join - MAX_HEADING)
-    window = text[window_start:join]
-    ends = list(_SENTENCE_END.finditer(window))
-    head_start = window_start + ends[-1].end() if ends else floor
+    ends = list(_SENTENCE_END.finditer(text, window_start, join))
+    candidates = [window_start + 0 if not ends else ends[-1].end()]
+    if ends and join - floor <= MAX_HEADING:
+        candidates.append(floor)
     if not ends and window_start > floor:
         return None
-    candidate = text[head_start:join].strip()
-    if not candidate or candidate[0].islower() or len(candidate) < 3:
-        return None
-    if candidate[-1] in ".,;" or _MARKER.search(candidate):
-        return None
-    if head_start > floor and len(candidate) > MAX_RUN_HEADING:
-        return None
-    return head_start
+    for head_start in candidates:
+        candidate = text[head_start:join].strip()
+        if not candidate or candidate[0].islower() or len(candidate) < 3:
+            continue
+        if candidate[-1] in ".,;" or _MARKER.search(candidate):
+            return None
+        if head_start > floor and len(candidate) > MAX_RUN_HEADING:
+            return None
+        return head_start
+    return None
 
 
 def _kind(piece: str, is_heading: bool) -> BlockKind:

@@ -30,3 +30,12 @@ def test_scale_words_give_the_scaled_value() -> None:
 
 def test_a_pronoun_is_not_a_number_in_russian() -> None:
     assert numbers_in("он сказал", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("about a third of", 1 / 3), ("two thirds of the debt", 2 / 3), ("five and a half years", 5.5),
+     ("at least a decade and a half", 1.5), ("almost half of", 0.5), ("one fifth", 0.2)],
+)
+def test_fractions_in_words(text: str, value: float) -> None:
+    assert any(abs(n.value - value) < 1e-9 for n in numbers_in(text, "en"))

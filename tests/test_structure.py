@@ -90,3 +90,13 @@ def test_note_positions_trace_each_reference_to_its_sentence() -> None:
     (block,) = structure_post(body, 0, len(body)).blocks
     assert block.note_refs == (1, 2)
     assert [block.text[:p] for p in block.note_positions] == ["First claim.", "First claim. Second claim"]
+
+
+def test_heading_with_a_colon_is_read_from_the_cut() -> None:
+    body = "Конец.\xa0Текущая ситуация: коррупция и контрольСегодня Таджикистан – это страна."
+    assert blocks(body)[1] == ("heading", "Текущая ситуация: коррупция и контроль")
+
+
+def test_acronym_touching_the_next_paragraph() -> None:
+    body = "Конец.\xa0Свобода СМИКак и в случае с другими свободами."
+    assert blocks(body)[1:] == [("heading", "Свобода СМИ"), ("paragraph", "Как и в случае с другими свободами.")]

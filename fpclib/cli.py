@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMATS, default="csv")
     out.add_argument("--out", type=Path, required=True, help="folder to create or replace")
     out.set_defaults(run=_export)
+    claims = commands.add_parser("claims", help="the registered claims of a report (or all) with their verdicts")
+    claims.add_argument("report", nargs="?", help="a report_id (default: every report)")
+    claims.add_argument("--strict", action="store_true", help="exit 1 if any claim cannot be located")
+    claims.add_argument("--verdict", choices=("consistent", "discrepancy", "unverifiable"), help="only these")
+    claims.set_defaults(run=_claims)
     parse = commands.add_parser("parse", help="parse one raw file of any supported layout and summarise it")
     parse.add_argument("file", type=Path)
     parse.set_defaults(run=_parse)
@@ -108,6 +113,28 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 def _export(args: argparse.Namespace) -> int:
     written = export(load_corpus(args.raw), args.out, args.format)
     print(f"wrote {len(written)} files to {args.out}: " + ", ".join(path.name for path in written))
+    return 0
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from fpclib.claims import check_claims, load_claims
+
+    claims = load_claims()
+    if args.report:
+        if args.report not in set(claims["report_id"]):
+            raise ValueError(f"no claims registered for report {args.report!r}; see data/claims/")
+        claims = claims[claims["report_id"] == args.report]
+    checked = check_claims(load_corpus(args.raw), claims=claims)
+    shown = checked if args.verdict is None else checked[checked["verdict"] == args.verdict]
+    table = shown[["claim_id", "value", "unit", "verdict", "reason"]].assign(
+        reason=shown["reason"].str.slice(0, 90), value=shown["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
+    print(table.to_string(index=False))
+    counts = checked["verdict"].value_counts()
+    print("\n" + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("consistent", "discrepancy", "unverifiable")))
+    missing = checked[checked["block"].isna()]
+    if args.strict and not missing.empty:
+        print(f"fpc: {len(missing)} claim(s) not found in the text: {', '.join(missing['claim_id'][:10])}", file=sys.stderr)
+        return 1
     return 0
 
 

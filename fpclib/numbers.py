@@ -1,8 +1,11 @@
 """Find the numbers a sentence states, in digits or in words, in English, Russian, Kazakh and Kyrgyz.
 
 Used by the claims registry so that a registered value is always read back out of the text: "2,724,900",
-"1.5", "198th", "ten", "двух", "үш", "150,000-250,000" (two numbers). Scale words multiply what precedes
-them ("1.5 billion" -> 1.5e9 as ``scaled``; ``value`` keeps 1.5, the figure as written).
+"1.5", "198th", "(-2.6 per cent)", "ten", "ten-year", "двух", "троих", "три с половиной", "үш жарым",
+"үчтөн бир", "tens of thousands", "150,000-250,000" (two numbers). A scale word multiplies what precedes it
+("1.5 billion", "210 тыс."): ``value`` keeps the figure as written, ``scaled`` the product. Where a comma is
+ambiguous ("372,350 млн" reads as 372.35 in Russian usage and as 372350 in English usage) both readings are
+returned at the same place.
 """
 
 from __future__ import annotations
@@ -10,63 +13,91 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Number words by language. Russian words are matched by stem (their case endings vary); see ``_RU_STEMS``.
 EN: dict[str, float] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "twice": 2, "thrice": 3, "double": 2, "triple": 3,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6,
+    "billion": 1e9, "dozen": 12, "half": 0.5, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "thrice": 3, "double": 2,
+    "triple": 3, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9, "dozens": 12,
 }
 KK: dict[str, float] = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
     "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80, "тоқсан": 90,
-    "жүз": 100, "мың": 1000,
+    "жүз": 100, "мың": 1000, "онжылдық": 10, "біреу": 1, "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5,
 }
 KY: dict[str, float] = {
     "бир": 1, "эки": 2, "үч": 3, "төрт": 4, "беш": 5, "алты": 6, "жети": 7, "сегиз": 8, "тогуз": 9, "он": 10,
     "жыйырма": 20, "отуз": 30, "кырк": 40, "элүү": 50, "алтымыш": 60, "жетимиш": 70, "сексен": 80, "токсон": 90,
-    "жүз": 100, "миң": 1000,
+    "жүз": 100, "миң": 1000, "экөө": 2, "үчөө": 3, "төртөө": 4, "бешөө": 5,
 }
-WORDS: dict[str, dict[str, float]] = {"en": EN, "kk": KK, "ky": KY, "ru": {}}
-#: Ordinal endings of Kazakh and Kyrgyz number words ("үшінші" third, "экинчи" second).
-_TURKIC_ORDINALS = (re.compile(r"н(?:шы|ші|чи|чы|чу|чү)$"), re.compile(r"(?:ы|і|и|у|ү)н(?:шы|ші|чи|чы|чу|чү)$"))
-#: Russian stems (case endings vary): stem -> value. Longest stems are tried first.
-_RU_STEMS: dict[str, float] = {
-    "ноль": 0, "нол": 0, "один": 1, "одн": 1, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7,
-    "восем": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
-    "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
-    "тридцат": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
-    "девяносто": 90, "сто": 100, "двест": 200, "трист": 300,
+#: Russian forms, with the cases and collective forms the texts use.
+RU: dict[str, float] = {
+    "ноль": 0, "нуля": 0, "нулю": 0, "нулем": 0, "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1,
+    "одному": 1, "одним": 1, "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "двое": 2, "двоих": 2,
+    "три": 3, "трех": 3, "трёх": 3, "трем": 3, "тремя": 3, "трое": 3, "троих": 3, "четыре": 4, "четырех": 4,
+    "четырёх": 4, "четверо": 4, "четверых": 4, "пять": 5, "пяти": 5, "пятеро": 5, "шесть": 6, "шести": 6,
+    "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50,
+    "сто": 100, "ста": 100, "двести": 200, "триста": 300, "сотни": 100, "сотен": 100, "тысяча": 1000,
+    "тысячи": 1000, "тысяч": 1000, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "треть": 1 / 3,
+    "трети": 1 / 3, "половина": 0.5, "половины": 0.5, "половину": 0.5, "половине": 0.5, "второй": 2, "вторым": 2,
+    "второго": 2, "второе": 2, "третий": 3, "третьим": 3, "третьей": 3, "третьего": 3, "тройную": 3,
+    "тройной": 3, "десятки": 10, "год": 1,
 }
-_RU_WORD = re.compile(
-    r"\b(?:один|одна|одно|одного|одной|одному|одним|два|две|двух|двум|двумя|три|трех|трёх|трем|тремя|четыре|четырех|"
-    r"четырёх|пять|пяти|пятью|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти|"
-    r"(?:одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|"
-    r"двадцат|тридцат)(?:ь|и|ью)|сорок|сорока|пятьдесят|пятидесяти|шестьдесят|семьдесят|восемьдесят|девяносто|"
-    r"сто|ста|двести|двухсот|триста|трехсот)\b",
+#: Russian compounds of a number stem and a unit ("девятилетняя", "двухгодичная", "восьмимесячному").
+_RU_COMPOUND = re.compile(
+    r"(?P<stem>одно|двух|трех|трёх|четырех|пяти|шести|семи|восьми|девяти|десяти|двадцати|тридцати|сорока|ста)"
+    r"(?:лет|летн|месячн|годичн|кратн|дневн|недельн)\w*$"
+)
+#: Case and possessive endings of Kazakh and Kyrgyz number words ("жүзден", "екеуін", "миңдин", "үшінші").
+_TURKIC_ENDINGS = re.compile(
+    r"(?:ын|ін|ун|үн|н)?(?:шы|ші|чи|чы|чу|чү)|(?:ы|і|и|у|ү|сы|сі|сү|су)?(?:н|ны|ні|нү|ну)?"
+    r"(?:ден|дан|тен|тан|нен|нан|дөн|дон|төн|тон|ге|ға|ке|қа|гә|го|гө|ко|кө|да|де|та|те|до|дө|то|тө|"
+    r"ның|нің|дың|дің|тың|тің|дин|дын|тин|тын|дун|дүн|тун|түн|ны|ні|ды|ді|ты|ті|ду|дү|ту|тү)?"
+)
+LANGS: dict[str, dict[str, float]] = {"en": EN, "ru": RU, "kk": KK, "ky": KY}
+#: Words that look like a number word with an ending but are not numbers (Kazakh "оның" = his).
+_NOT_NUMBERS = frozenset({"оның", "онда", "оны", "онан", "одан", "ондай", "ондо", "анын", "бірге", "бирге"})
+
+#: Phrases: value and the languages they belong to.
+_PHRASES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), value, langs)
+    for pattern, value, langs in (
+        (r"\btens of thousands\b", 1e4, "en"), (r"\bhundreds of thousands\b", 1e5, "en"),
+        (r"\ba decade\b", 1, "en"), (r"\bдесятки тысяч\b", 1e4, "ru"), (r"\bсотни тысяч\b", 1e5, "ru"),
+        (r"\b(?:одна|одной) десят(?:ая|ой)\b", 0.1, "ru"), (r"\b(?:одна|одной) пят(?:ая|ой)\b", 0.2, "ru"),
+        (r"\b(?:одна|одной) четверт(?:ь|и)\b", 0.25, "ru"), (r"\bдве трети\b", 2 / 3, "ru"),
+        (r"\bүчтөн бир\b", 1 / 3, "ky"), (r"\bүчтөн эки\b", 2 / 3, "ky"), (r"\bүштен бір\b", 1 / 3, "kk"),
+        (r"\bүштен екі\b", 2 / 3, "kk"), (r"\bбір жарым\b", 1.5, "kk"), (r"\bбир жарым\b", 1.5, "ky"),
+    )
+)
+#: "N and a half", "N с половиной", "N жарым": a number followed by a half.
+_HALF_AFTER = re.compile(r"\s+(?:and (?:an? )?half|с половиной|жарым)\b", re.IGNORECASE)
+#: English fractions: "a third", "two thirds", "one fifth", "a decade and a half".
+_FRACTION = re.compile(
+    r"\b(?:(?P<unit>decade|century|year) and a half|(?P<count>a|one|two|three) (?P<part>third|thirds|quarter|"
+    r"quarters|fifth|fifths|tenth|tenths))\b",
     re.IGNORECASE,
 )
-_RU_VALUES = {
-    "одна": 1, "одно": 1, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "два": 2, "три": 3, "трех": 3, "трёх": 3,
-    "трем": 3, "тремя": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "восьми": 8, "сорока": 40,
-    "пятидесяти": 50, "ста": 100, "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300,
-}
-#: Scale words: figure as written times the scale gives ``scaled``.
-SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3,
-    "тысяч": 1e3, "тыс": 1e3, "миллион": 1e6, "млн": 1e6, "миллиард": 1e9, "млрд": 1e9,
-    "мың": 1e3, "миң": 1e3, "миллиондаган": 1e6,
-}
+_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:(?:,|\u00a0| |\u202f)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<suffix>st|nd|rd|th|-?(?:ші|шы|сы|сі|чи|чы|нчи|нчы|инчи|ынчы|ый|ий|ой|го|ом|е|я|х|м))?(?![\d])",
+    r"(?:(?<=[(\s])(?P<sign>[-−–]))?(?<![\w.,])(?P<num>\d{1,3}(?:(?:,|\u00a0| |\u202f)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<suffix>st|nd|rd|th|-?(?:ші|шы|сы|сі|чи|чы|нчи|нчы|инчи|ынчы|ый|ий|ой|го|ом|е|я|х|м))?(?!\d)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?", re.UNICODE)
-_SCALE_AFTER = re.compile(r"\s*(?P<scale>thousand|million|billion|trillion|bn|m|k|тысяч\w*|тыс\.?|миллион\w*|млн\.?|"
-                          r"миллиард\w*|млрд\.?|мың|миң)\b", re.IGNORECASE)
+_THOUSANDS_THEN_UNITS = re.compile(r"\s*тыс\.\s*(?P<rest>\d{1,3})\b")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3,
+    "тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9, "мың": 1e3, "миң": 1e3,
+}
+_SCALE_AFTER = re.compile(
+    r"\s*(?P<scale>thousand|million|billion|trillion|bn|m|k|тысяч\w*|тыс|миллион\w*|млн|миллиард\w*|млрд|мың\w*|миң\w*)"
+    r"(?:\.|\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,88 +111,97 @@ class Number:
     written: str
 
 
-#: English fractions written in words: "a third", "two thirds", "five and a half", "a decade and a half".
-_FRACTION = re.compile(
-    r"\b(?:(?P<unit>decade|century|year) and a half|(?P<whole>[a-z]+|\d+) and an? half|"
-    r"(?P<count>a|one|two|three) (?P<part>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))\b",
-    re.IGNORECASE,
-)
-_PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-
-
 def numbers_in(text: str, lang: str | None = None) -> list[Number]:
-    """Every number in ``text``, in order: digits (thousands separators, decimals, ordinals), number words
-    of ``lang`` (``en``, ``ru``, ``kk``, ``ky``; all four when None) and English fractions in words."""
-    found = [_digit_number(text, m) for m in _DIGITS.finditer(text)]
-    if lang in (None, "en"):
-        found += [n for n in (_fraction(m) for m in _FRACTION.finditer(text)) if n is not None]
-    taken = [(n.start, n.end) for n in found]
-    for m in _WORD.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    """Every number in ``text``, in order, for ``lang`` (``en``, ``ru``, ``kk``, ``ky``; all four when None)."""
+    langs = (lang,) if lang else tuple(LANGS)
+    found: list[Number] = []
+    for match in _DIGITS.finditer(text):
+        found.extend(_digit_numbers(text, match, langs))
+    for pattern, value, phrase_lang in _PHRASES:
+        if phrase_lang in langs:
+            found.extend(_scaled(text, value, m.start(), m.end()) for m in pattern.finditer(text))
+    if "en" in langs:
+        found.extend(_fraction(m) for m in _FRACTION.finditer(text))
+    taken = [(n.start, (scale.end() if (scale := _SCALE_AFTER.match(text, n.end)) else n.end)) for n in found]
+    for match in _WORD.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
             continue
-        value = word_value(m.group(0), lang)
+        value = word_value(match.group(0), lang)
         if value is not None:
-            found.append(_scaled(text, value, m.start(), m.end()))
-    return sorted(found, key=lambda n: n.start)
+            found.append(_scaled(text, value, match.start(), match.end()))
+    return sorted(_with_halves(text, found), key=lambda n: (n.start, n.value))
 
 
 def word_value(word: str, lang: str | None = None) -> float | None:
-    """The value of one number word in ``lang`` (any of the four languages when None), or None."""
+    """The value of one number word in ``lang`` (any of the four when None), or None."""
     lower = word.lower()
-    for code in (lang,) if lang else tuple(WORDS):
-        table = WORDS[code]
+    for code in (lang,) if lang else tuple(LANGS):
+        table = LANGS[code]
         if lower in table:
             return table[lower]
         if code == "en" and "-" in lower:
-            tens, _, unit = lower.partition("-")
-            if tens in table and unit in table and table[tens] >= 20 and table[unit] < 10:
-                return table[tens] + table[unit]
-        if code in ("kk", "ky"):
-            for ordinal in _TURKIC_ORDINALS:
-                stem = ordinal.sub("", lower)
-                if stem != lower and stem in table:
+            parts = lower.split("-")
+            if len(parts) == 2 and parts[0] in table and parts[1] in table and table[parts[0]] >= 20 > table[parts[1]]:
+                return table[parts[0]] + table[parts[1]]
+            if parts[0] in table:
+                return table[parts[0]]
+        if code == "ru":
+            compound = _RU_COMPOUND.match(lower)
+            if compound:
+                return RU.get(compound.group("stem"), {"одно": 1.0, "трёх": 3.0}.get(compound.group("stem")))
+        if code in ("kk", "ky") and lower not in _NOT_NUMBERS:
+            for cut in range(len(lower) - 1, 1, -1):
+                stem, ending = lower[:cut], lower[cut:]
+                if stem in table and stem != "он" and _TURKIC_ENDINGS.fullmatch(ending):
                     return table[stem]
-    if lang in (None, "ru") and _RU_WORD.fullmatch(lower):
-        if lower in _RU_VALUES:
-            return _RU_VALUES[lower]
-        for stem in sorted(_RU_STEMS, key=len, reverse=True):
-            if lower.startswith(stem):
-                return _RU_STEMS[stem]
     return None
 
 
-def _fraction(match: re.Match[str]) -> Number | None:
-    """The value of a fraction in words, or None if its words are not numbers."""
+def _digit_numbers(text: str, match: re.Match[str], langs: tuple[str, ...]) -> list[Number]:
+    """A number in digits: ``2,724,900`` and ``2 724 900`` are thousands, ``1,5`` a decimal comma; an ambiguous
+    ``372,350`` gives both readings outside English."""
+    raw = match.group("num")
+    sign = -1.0 if match.group("sign") else 1.0
+    start = match.start("sign") if match.group("sign") else match.start("num")
+    compact = re.sub(r"[\u00a0 \u202f]", "", raw)
+    readings: list[float]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", compact):
+        readings = [float(compact.replace(",", ""))]
+        if re.fullmatch(r"\d{1,3},\d{3}", compact) and set(langs) - {"en"}:
+            readings.append(float(compact.replace(",", ".")))
+    else:
+        readings = [float(compact.replace(",", "."))]
+    rest = _THOUSANDS_THEN_UNITS.match(text, match.end())
+    if rest:
+        value = readings[0] * 1000 + float(rest.group("rest"))
+        return [Number(value, value, start, rest.end(), text[start:rest.end()])]
+    return [_scaled(text, sign * value, start, match.end()) for value in readings]
+
+
+def _fraction(match: re.Match[str]) -> Number:
+    """The value of an English fraction in words."""
     if match.group("unit"):
         value = 1.5
-    elif match.group("part"):
-        count = 1.0 if match.group("count").lower() in ("a", "one") else WORDS["en"][match.group("count").lower()]
-        value = count / _PARTS[match.group("part").lower()]
     else:
-        whole = match.group("whole")
-        base = float(whole) if whole.isdigit() else WORDS["en"].get(whole.lower())
-        if base is None:
-            return None
-        value = base + 0.5
+        count = 1.0 if match.group("count").lower() in ("a", "one") else EN[match.group("count").lower()]
+        value = count / _PARTS[match.group("part").lower()]
     return Number(value, value, match.start(), match.end(), match.group(0))
 
 
-def _digit_number(text: str, match: re.Match[str]) -> Number:
-    """A number written in digits: ``2,724,900`` and ``2 724 900`` are thousands; ``1,5`` is a decimal comma."""
-    raw = match.group("num")
-    compact = re.sub(r"[\u00a0 \u202f]", "", raw)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", compact):
-        value = float(compact.replace(",", ""))
-    else:
-        value = float(compact.replace(",", "."))
-    return _scaled(text, value, match.start("num"), match.end())
+def _with_halves(text: str, found: list[Number]) -> list[Number]:
+    """Add N + 0.5 for each number followed by "and a half", "с половиной" or "жарым"."""
+    extra = [
+        Number(n.value + 0.5, n.scaled + 0.5, n.start, half.end(), text[n.start:half.end()])
+        for n in found if (half := _HALF_AFTER.match(text, n.end))
+    ]
+    return found + extra
 
 
 def _scaled(text: str, value: float, start: int, end: int) -> Number:
-    """Attach a following scale word ("1.5 billion") to a number."""
+    """Attach a following scale word ("1.5 billion", "210 тыс.") to a number."""
     scale = _SCALE_AFTER.match(text, end)
     factor = 1.0
     if scale:
-        word = scale.group("scale").lower().rstrip(".")
-        factor = next((v for k, v in SCALES.items() if word.startswith(k) and (len(k) > 1 or word == k)), 1.0)
+        word = scale.group("scale").lower()
+        factor = next((v for k, v in SCALES.items() if word == k or (len(k) > 2 and word.startswith(k))), 1.0)
     return Number(value, value * factor, start, end, text[start:end])

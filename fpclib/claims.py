@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,6 +26,14 @@ from fpclib.text import MARKER
 DEFAULT_CLAIMS_DIR = Path(__file__).resolve().parent.parent / "data" / "claims"
 COLUMNS = ("claim_id", "pub_id", "quote", "value", "unit", "what", "note", "source", "check", "relation")
 VERDICTS = ("consistent", "discrepancy", "unverifiable")
+
+
+class _Block(NamedTuple):
+    block_id: str
+    seq: int
+    text: str
+    note_refs: tuple[int, ...]
+    note_positions: tuple[int, ...]
 
 
 class ClaimError(LookupError):
@@ -68,25 +77,27 @@ def locate(claims: pd.DataFrame, corpus: Corpus, *, errors: str = "raise") -> pd
     A quote that is not found raises :class:`ClaimError` (``errors='raise'``) or leaves ``block_id`` empty
     (``errors='mark'``).
     """
-    langs = corpus.publications.set_index("pub_id")["lang"]
-    by_pub = {pub_id: group for pub_id, group in corpus.blocks.groupby("pub_id")}
+    langs = dict(zip(corpus.publications["pub_id"], corpus.publications["lang"]))
+    part_of = dict(zip(corpus.publications["pub_id"], corpus.publications["part"]))
+    columns = ["pub_id", "block_id", "seq", "text", "note_refs", "note_positions"]
+    by_pub: dict[str, list[_Block]] = {}
+    for row in zip(*(corpus.blocks[c].tolist() for c in columns)):
+        by_pub.setdefault(row[0], []).append(_Block(*row[1:]))
     located, missing = [], []
     for claim in claims.itertuples(index=False):
-        blocks = by_pub.get(claim.pub_id)
-        hit = None if blocks is None else next(
-            (b for b in blocks.itertuples(index=False) if claim.quote in b.text), None
-        )
+        hit = next((b for b in by_pub.get(claim.pub_id, ()) if claim.quote in b.text), None)
         lang = langs.get(claim.pub_id, "en")
         if hit is None:
             missing.append(f"{claim.claim_id}: {claim.quote[:70]!r} not in {claim.pub_id}")
-            located.append({"block_id": None, "seq": None, "lang": lang, "parsed": (), "value_found": False,
+            located.append({"block_id": None, "seq": None, "part": part_of.get(claim.pub_id), "lang": lang,
+                            "parsed": (), "value_found": False,
                             "magnitude": _magnitude(claim.value, claim.unit), "cited_note": None})
             continue
         numbers = numbers_in(claim.quote, lang)
         parsed = tuple(dict.fromkeys(v for n in numbers for v in (n.value, n.scaled)))
         start = hit.text.index(claim.quote)
         located.append({
-            "block_id": hit.block_id, "seq": hit.seq, "lang": lang, "parsed": parsed,
+            "block_id": hit.block_id, "seq": hit.seq, "part": part_of[claim.pub_id], "lang": lang, "parsed": parsed,
             "value_found": _found(claim.value, parsed, claim.unit),
             "magnitude": _magnitude(claim.value, claim.unit),
             "cited_note": _cited_note(hit.text, hit.note_refs, hit.note_positions, start + len(claim.quote)),

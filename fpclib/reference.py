@@ -70,6 +70,7 @@ ALIASES: dict[str, str] = {
 }
 
 STATUSES = ("F", "PF", "NF")
+STATUS_NAMES = {"F": "Free", "PF": "Partly Free", "NF": "Not Free"}
 
 _FIW_COLUMNS = {
     "Country/Territory": "country",
@@ -513,3 +514,19 @@ def citation(edition: int, kind: Kind = "fiw") -> str:
     if kind not in REPORTS:
         raise ValueError(f"kind must be one of {sorted(REPORTS)}, not {kind!r}")
     return f"Freedom House ({edition}), {REPORTS[kind]} {edition}"
+
+
+def status_changes(fiw: pd.DataFrame, countries: Iterable[str]) -> pd.DataFrame:
+    """Every change of status between consecutive editions for ``countries``: country, from/to edition and
+    status, and the totals either side."""
+    names = [canonical_country(c, fiw["country"].unique()) for c in countries]
+    rows = []
+    for name in names:
+        series = fiw[fiw["country"] == name].sort_values("edition")
+        for before, after in zip(series.itertuples(index=False), series.iloc[1:].itertuples(index=False)):
+            if before.status != after.status:
+                rows.append({"country": name, "from_edition": before.edition, "to_edition": after.edition,
+                             "from_status": STATUS_NAMES[before.status], "to_status": STATUS_NAMES[after.status],
+                             "from_total": before.total, "to_total": after.total})
+    return pd.DataFrame(rows, columns=["country", "from_edition", "to_edition", "from_status", "to_status",
+                                       "from_total", "to_total"])

@@ -1,0 +1,121 @@
+"""HTML for the book's report pages: the text with an anchor on every block and endnote, and the claims table
+linking to them. Every piece of corpus text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from fpclib.charts import Table
+from fpclib.corpus import Corpus
+
+VERDICT_CLASSES = {"consistent": "fpc-ok", "discrepancy": "fpc-bad", "unverifiable": "fpc-na"}
+_TAGS = {"heading": "h4", "paragraph": "p", "quote": "blockquote", "caption": "p", "table": "div"}
+
+
+def block_anchor(block_id: str) -> str:
+    """The HTML id of a block (``wp-6003.12`` -> ``b-wp-6003-12``)."""
+    return "b-" + block_id.replace(".", "-")
+
+
+def note_anchor(pub_id: str, number: int) -> str:
+    """The HTML id of an endnote."""
+    return f"n-{pub_id}-{number}"
+
+
+def publication(corpus: Corpus, pub_id: str) -> Table:
+    """A publication's text: blocks in order, list items as lists, tables as tables, endnote marks linked to the
+    endnotes below, each block and note with an anchor."""
+    blocks = corpus.blocks[corpus.blocks["pub_id"] == pub_id]
+    out: list[str] = [f'<div class="fpc-text" lang="{_lang(corpus, pub_id)}">']
+    in_list = False
+    for block in blocks.itertuples(index=False):
+        body = _marked(block.text, block.note_refs, block.note_positions, pub_id)
+        anchor = block_anchor(block.block_id)
+        if block.kind == "list_item":
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            indent = f' style="margin-left:{(block.level - 1) * 1.2}rem"' if block.level > 1 else ""
+            out.append(f'<li id="{anchor}"{indent}>{body}</li>')
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if block.kind == "table":
+            out.append(f'<div id="{anchor}"><p class="fpc-table-caption">{body}</p>{_rows(block.rows)}</div>')
+        else:
+            tag = _TAGS.get(block.kind, "p")
+            css = ' class="fpc-caption"' if block.kind == "caption" else ""
+            out.append(f'<{tag} id="{anchor}"{css}>{body}</{tag}>')
+    if in_list:
+        out.append("</ul>")
+    notes = corpus.notes[corpus.notes["pub_id"] == pub_id]
+    if not notes.empty:
+        out.append('<ol class="fpc-notes">')
+        for note in notes.itertuples(index=False):
+            out.append(f'<li value="{note.number}" id="{note_anchor(pub_id, note.number)}">{escape(note.text)}</li>')
+        out.append("</ol>")
+    out.append("</div>")
+    return Table("\n".join(out))
+
+
+def claims(table: pd.DataFrame, *, caption: str | None = None, href: str = "", extra: tuple[str, ...] = ()) -> Table:
+    """Claims with their verdicts; each links to its block and, where cited, its endnote: on the same page, on
+    the page ``href``, or on the page in the table's ``page`` column (relative to the page showing the table).
+    ``extra`` columns are shown after *what*."""
+    head = ("<tr><th>claim</th><th>figure</th><th>what</th>" + "".join(f"<th>{escape(c)}</th>" for c in extra)
+            + "<th>verdict</th><th>why</th><th>where</th></tr>")
+    rows = []
+    for claim in table.itertuples(index=False):
+        page = getattr(claim, "page", href) or href
+        value = "" if pd.isna(claim.value) else f"{claim.value:g}"
+        figure = escape(f"{value} {claim.unit}".strip())
+        where = []
+        if isinstance(claim.block, str):
+            where.append(f'<a href="{escape(page)}#{block_anchor(claim.block)}">¶ {escape(claim.block)}</a>')
+        note = claim.cited_note if not pd.isna(claim.cited_note) else claim.note
+        if not pd.isna(note):
+            where.append(f'<a href="{escape(page)}#{note_anchor(claim.pub_id, int(note))}">note {int(note)}</a>')
+        verdict = f'<span class="fpc-verdict {VERDICT_CLASSES[claim.verdict]}">{escape(claim.verdict)}</span>'
+        rows.append(
+            f"<tr><td>{escape(claim.claim_id)}<br><q>{escape(claim.quote)}</q></td><td>{figure}</td>"
+            f"<td>{escape(str(claim.what))}</td>"
+            + "".join(f"<td>{escape(_text(getattr(claim, column)))}</td>" for column in extra)
+            + f"<td>{verdict}</td><td>{escape(claim.reason)}</td>"
+            f"<td>{' · '.join(where)}</td></tr>"
+        )
+    title = f'<p class="fpc-table-caption">{escape(caption)}</p>' if caption else ""
+    return Table(f'<div class="fpc-table-scroll">{title}<table class="fpc-table fpc-claims">'
+                 f'<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _text(value: object) -> str:
+    """A cell as text ('' for missing values)."""
+    if value is None or (not isinstance(value, (str, tuple)) and pd.isna(value)):
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _marked(text: str, refs: tuple[int, ...], positions: tuple[int, ...], pub_id: str) -> str:
+    """Escaped text with a linked superscript where each endnote marker stood."""
+    pieces, cursor = [], 0
+    for number, position in sorted(zip(refs, positions), key=lambda pair: pair[1]):
+        pieces.append(escape(text[cursor:position]))
+        pieces.append(f'<sup><a href="#{note_anchor(pub_id, number)}">{number}</a></sup>')
+        cursor = position
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)
+
+
+def _rows(rows: tuple[tuple[str, ...], ...]) -> str:
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
+    return f'<div class="fpc-table-scroll"><table class="fpc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def _lang(corpus: Corpus, pub_id: str) -> str:
+    return str(corpus.publications.set_index("pub_id").loc[pub_id, "lang"])

@@ -54,7 +54,7 @@ def case_counts(checked: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
             "report_id": claim.report_id, "country": _country(sentence, claim.what, covered),
             "year": _year(claim.quote, sentence, texts.get(claim.block, "")), "category": _category(f"{claim.what} {claim.quote} {claim.unit}"),
             "value": claim.value, "unit": claim.unit, "what": claim.what, "quote": claim.quote,
-            "verdict": claim.verdict, "claim_id": claim.claim_id, "pub_id": claim.pub_id, "block": claim.block,
+            "verdict": claim.verdict, "reason": claim.reason, "claim_id": claim.claim_id, "pub_id": claim.pub_id, "block": claim.block,
             "note": claim.cited_note if not pd.isna(claim.cited_note) else claim.note,
         })
     table = pd.DataFrame(rows)

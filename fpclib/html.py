@@ -61,6 +61,46 @@ def publication(corpus: Corpus, pub_id: str) -> Table:
     return Table("\n".join(out))
 
 
+def side_by_side(corpus: Corpus, alignment: pd.DataFrame, en_pub_id: str, tr_pub_id: str) -> Table:
+    """A part of a work in English and in translation, row by row as aligned (rows stack on a phone). Every
+    block of both sides appears once, in its own order; the translation's endnotes follow."""
+    pairs = alignment[(alignment["en_pub_id"] == en_pub_id) & (alignment["tr_pub_id"] == tr_pub_id)]
+    en = corpus.blocks[corpus.blocks["pub_id"] == en_pub_id].set_index("seq")
+    tr = corpus.blocks[corpus.blocks["pub_id"] == tr_pub_id].set_index("seq")
+    rows: list[tuple[list[int], list[int]]] = []
+    shown: set[int] = set()
+    for en_seq in en.index:
+        matched = sorted(int(s) for s in pairs.loc[pairs["en_seq"] == en_seq, "tr_seq"].dropna() if int(s) not in shown)
+        shown.update(matched)
+        rows.append(([en_seq], matched))
+    leftovers = [s for s in tr.index if s not in shown]
+    for seq in leftovers:
+        at = next((i for i, (_, t) in enumerate(rows) if t and t[0] > seq), len(rows))
+        rows.insert(at, ([], [seq]))
+    lang = _lang(corpus, tr_pub_id)
+    out = ['<div class="fpc-sbs">']
+    for en_seqs, tr_seqs in rows:
+        left = "".join(_block_html(en.loc[s], en_pub_id) for s in en_seqs)
+        right = "".join(_block_html(tr.loc[s], tr_pub_id) for s in tr_seqs)
+        out.append(f'<div class="fpc-sbs-en" lang="en">{left}</div><div class="fpc-sbs-tr" lang="{lang}">{right}</div>')
+    out.append("</div>")
+    notes = corpus.notes[corpus.notes["pub_id"] == tr_pub_id]
+    if not notes.empty:
+        out.append(f'<ol class="fpc-notes" lang="{lang}">')
+        out += [f'<li value="{n.number}" id="{note_anchor(tr_pub_id, n.number)}">{escape(n.text)}</li>'
+                for n in notes.itertuples(index=False)]
+        out.append("</ol>")
+    return Table("\n".join(out))
+
+
+def _block_html(block: pd.Series, pub_id: str) -> str:
+    """One block as a paragraph-like element with its anchor (for the side-by-side reader)."""
+    body = _marked(block["text"], block["note_refs"], block["note_positions"], pub_id)
+    tag = "h4" if block["kind"] == "heading" else "p"
+    prefix = "• " if block["kind"] == "list_item" else ""
+    return f'<{tag} id="{block_anchor(block["block_id"])}">{prefix}{body}</{tag}>'
+
+
 def claims(table: pd.DataFrame, *, caption: str | None = None, href: str = "", extra: tuple[str, ...] = ()) -> Table:
     """Claims with their verdicts; each links to its block and, where cited, its endnote: on the same page, on
     the page ``href``, or on the page in the table's ``page`` column (relative to the page showing the table).
@@ -75,7 +115,8 @@ def claims(table: pd.DataFrame, *, caption: str | None = None, href: str = "", e
         where = []
         if isinstance(claim.block, str):
             where.append(f'<a href="{escape(page)}#{block_anchor(claim.block)}">¶ {escape(claim.block)}</a>')
-        note = claim.cited_note if not pd.isna(claim.cited_note) else claim.note
+        cited = getattr(claim, "cited_note", None)
+        note = cited if cited is not None and not pd.isna(cited) else claim.note
         if not pd.isna(note):
             where.append(f'<a href="{escape(page)}#{note_anchor(claim.pub_id, int(note))}">note {int(note)}</a>')
         verdict = f'<span class="fpc-verdict {VERDICT_CLASSES[claim.verdict]}">{escape(claim.verdict)}</span>'

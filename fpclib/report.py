@@ -69,11 +69,11 @@ def figures(checked: pd.DataFrame, report_id: str) -> list[Figure]:
 
 
 def figure_check(figure: Figure) -> pd.DataFrame:
-    """A breakdown's parts, their sum and the stated total, with the verdict: a one-table proof for the page."""
-    rows = [*((label, value) for label, value in zip(figure.parts["label"], figure.parts["value"])),
-            ("sum of the parts", figure.parts["value"].sum()), (f"total stated: {figure.what}", figure.total)]
-    table = pd.DataFrame(rows, columns=["", figure.unit])
-    return pd.concat([table, pd.DataFrame([{"": f"verdict: {figure.verdict}", figure.unit: None}])], ignore_index=True)
+    """A breakdown's parts, their sum and the stated total, then the verdict and its reason: the proof, as a table."""
+    rows = [*zip(figure.parts["label"], figure.parts["value"].map("{:g}".format)),
+            ("sum of the parts", f"{figure.parts['value'].sum():g}"), (f"total stated: {figure.what}", f"{figure.total:g}"),
+            (f"verdict: {figure.verdict}", figure.reason)]
+    return pd.DataFrame(rows, columns=["", figure.unit])
 
 
 def standing(corpus: Corpus, report_id: str, fiw: pd.DataFrame | None = None) -> pd.DataFrame:

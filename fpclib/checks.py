@@ -49,8 +49,13 @@ def check_fiw(claim: object, argument: str, fiw: pd.DataFrame, published: pd.Tim
         return Verdict("unverifiable", f"unknown Freedom House measure {measure!r}")
     if _matches(figure, value):
         return Verdict("consistent", f"{when}: {measure} {figure[1]}")
-    others = [e for e in sorted(fiw["edition"].unique()) if e != edition and _matches(_figure(fiw, country, int(e), measure), value)]
-    elsewhere = f"; {value:g} matches FIW {', '.join(map(str, others))}" if others else f"; {value:g} matches no edition"
+    editions = [int(e) for e in sorted(fiw["edition"].unique()) if e != edition]
+    others = [e for e in editions if _matches(_figure(fiw, country, e, measure), value)]
+    if others:
+        elsewhere = f"; {value:g} matches FIW {', '.join(map(str, others))}"
+    else:
+        nearest = min(editions, key=lambda e: (_distance(_figure(fiw, country, e, measure), value), abs(e - edition)))
+        elsewhere = f"; {value:g} matches no edition (nearest: FIW {nearest}, {_figure(fiw, country, nearest, measure)[1]})"
     return Verdict("discrepancy", f"{when}: {measure} is {figure[1]}, the text says {value:g}{elsewhere}")
 
 
@@ -70,6 +75,11 @@ def _figure(fiw: pd.DataFrame, country: str, edition: int, measure: str) -> tupl
     except fh.ReferenceLookupError:
         return set(), "no entry"
     return None
+
+
+def _distance(figure: tuple[set[float], str] | None, value: float) -> float:
+    """How far ``value`` is from a measure's value(s) in one edition."""
+    return min((abs(v - value) for v in figure[0]), default=float("inf")) if figure else float("inf")
 
 
 def _matches(figure: tuple[set[float], str] | None, value: float) -> bool:

@@ -105,3 +105,18 @@ def test_a_value_the_text_does_not_state_is_a_discrepancy(corpus: Corpus) -> Non
 def test_claims_trace_to_their_endnote(corpus: Corpus) -> None:
     located = locate(pd.DataFrame([claim("t-n", "wp-5806", "198th out of 210", 198)]), corpus)
     assert located.loc[0, "cited_note"] == 71
+
+
+def test_percentages_against_their_counts(checked: pd.DataFrame, corpus: Corpus) -> None:
+    assert checked.loc["retreating-rights-kyrgyzstan-141", "verdict"] == "consistent"
+    assert "13.3 of 40.17 is 33.1%" in checked.loc["retreating-rights-kyrgyzstan-141", "reason"]
+    result = check(corpus,
+                   claim("t-part", "wp-5607", "$13.3 million", 13.3, unit="USD million"),
+                   claim("t-whole", "wp-5607", "$13.3 million", 13.3, unit="USD million"),
+                   claim("t-pct", "wp-5607", "33 per cent", 33, "percent:t-part/t-whole", unit="percent"))
+    assert result.loc["t-pct", "verdict"] == "discrepancy" and "100.0%" in result.loc["t-pct", "reason"]
+
+
+def test_a_claim_with_nothing_to_check_is_unverifiable(corpus: Corpus) -> None:
+    result = check(corpus, claim("t-u", "wp-5806", "198th out of 210", 198, unit="rank"))
+    assert result.loc["t-u", "verdict"] == "unverifiable"

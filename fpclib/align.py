@@ -4,9 +4,10 @@ Three Retreating Rights reports were republished in Kazakh, Russian and Kyrgyz, 
 and split paragraphs, drop the odd endnote and now and then restate a figure, so the parts cannot be paired
 block by block. :func:`align` pairs them the way Gale and Church (1993) align sentences: dynamic programming
 over monotone "beads" (1-1, 1-2, 2-1, ... blocks) whose score adds the log-likelihood of the length ratio to
-rewards for shared anchors: endnotes citing the same source (the strongest), distinctive numbers written in
-digits (years and dates included), names left in Latin script, and structure (titles, list items, captions).
-Everything is deterministic and local: no models, no network.
+rewards for shared anchors: endnotes citing the same source (the strongest), text repeated from another part
+whose translation is already paired, distinctive numbers written in digits (years and dates included), names
+left in Latin script, and structure (titles, list items, captions). Everything is deterministic and local: no
+models, no network.
 
 :func:`align_notes` pairs the endnotes themselves (by URL, then text, in order); :func:`compare_figures` reads
 the numbers of each English block and of its translation and says which are the same, changed, missing or
@@ -19,7 +20,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Protocol
 from urllib.parse import unquote
 
@@ -31,10 +31,12 @@ from fpclib.numbers import Number, numbers_in
 ALIGN_COLUMNS = ["part", "lang", "en_pub_id", "en_seq", "tr_pub_id", "tr_seq", "confidence", "method"]
 NOTE_COLUMNS = ["part", "lang", "en_pub_id", "en_number", "tr_pub_id", "tr_number", "status", "url", "same_urls"]
 FIGURE_COLUMNS = ["part", "lang", "en_pub_id", "en_seq", "tr_pub_id", "tr_seq", "value", "tr_value", "status",
-                  "en_written", "tr_written", "en_text", "tr_text"]
+                  "ambiguous", "en_written", "tr_written", "en_text", "tr_text"]
 COVERAGE_COLUMNS = ["part", "lang", "en_pub_id", "tr_pub_id", "blocks", "aligned", "share", "anchored",
                     "mean_confidence"]
 PART_ORDER = {"summary": 0, "introduction": 1, "conclusions": 2}
+#: Kinds of anchor, strongest first.
+ANCHORS = ("notes", "repeats", "numbers", "names")
 
 #: Bead shapes (English blocks, translated blocks) and their prior log-probabilities. These translators split
 #: long paragraphs far more often than Gale and Church's sentences were split, hence the generous 1-n priors.
@@ -53,18 +55,23 @@ NOTE_WEIGHT = 6.0
 #: Reward for a shared number or Latin name, divided by how many blocks on either side hold it.
 NUMBER_WEIGHT = 3.0
 NAME_WEIGHT = 1.5
+#: Reward for a block pair repeating a pair of another part of the work, and how alike (Jaccard similarity of
+#: their words) the repeated texts must be.
+REPEAT_WEIGHT = 4.0
+REPEAT_LIKENESS = 0.8
 #: Numbers or names in more blocks than this on either side are too common to anchor anything.
 MAX_ANCHOR_BLOCKS = 3
 #: Reward for titles on both sides of a bead (and the unit of the structure penalties).
 TITLE_WEIGHT = 2.0
 #: Factor on a bead's prior for carrying a leading English title along (see :func:`_prior`).
 TITLE_RIDE = 0.5
-#: Reward for a 1-1 pair of list items.
+#: Reward for a 1-1 pair of list items (three times as much for two openings of lists); penalty for a list item
+#: paired with anything else, and for each side of a bead holding several list items (lists map item to item).
 LIST_WEIGHT = 1.0
 #: A paragraph this short and without a final full stop is a title the parser did not mark as a heading.
 TITLE_LENGTH = 40
 #: Confidence of a pair by the strongest evidence behind it ('length' pairs: see :func:`_evidence`).
-CONFIDENCE = {"notes": 0.95, "numbers": 0.85, "names": 0.75, "structure": 0.7, "unaligned": 0.5}
+CONFIDENCE = {"notes": 0.95, "repeats": 0.9, "numbers": 0.85, "names": 0.75, "structure": 0.7, "unaligned": 0.5}
 #: Characters of context either side of a number in :func:`compare_figures`.
 CONTEXT = 40
 #: Numbers within this factor of each other are close enough for a restatement to count as ``changed``.
@@ -79,11 +86,19 @@ _STOP_NAMES = frozenset({"The", "This", "That", "These", "Those", "There", "Howe
 
 
 class Tables(Protocol):
-    """What the aligner reads from a corpus: its ``publications``, ``blocks`` and ``notes`` tables."""
+    """What the aligner reads from a corpus (a :class:`fpclib.Corpus`, or anything with the same tables)."""
 
-    publications: pd.DataFrame
-    blocks: pd.DataFrame
-    notes: pd.DataFrame
+    @property
+    def publications(self) -> pd.DataFrame:
+        """One row per publication: ``pub_id``, ``work_id``, ``lang``, ``part``, ``duplicate_of``."""
+
+    @property
+    def blocks(self) -> pd.DataFrame:
+        """Text in reading order: ``pub_id``, ``seq``, ``kind``, ``text``, ``note_refs``."""
+
+    @property
+    def notes(self) -> pd.DataFrame:
+        """Endnotes: ``pub_id``, ``number``, ``urls``, ``text``."""
 
 
 @dataclass(frozen=True)
@@ -117,21 +132,35 @@ def align(corpus: Tables, work_id: str, lang: str | None = None) -> pd.DataFrame
     """For each English block of ``work_id``, the translated block(s) it corresponds to, one row per pair.
 
     An English block without a counterpart gets one row with ``tr_seq`` NA and method ``unaligned``. ``method``
-    names the strongest evidence for the pair (``notes``, ``numbers``, ``names``, ``structure``, ``length``)
-    and ``confidence`` (0-1) follows from it.
+    names the strongest evidence for the pair (``notes``, ``repeats``, ``numbers``, ``names``, ``structure``,
+    ``length``) and ``confidence`` (0-1) follows from it. Parts are aligned twice: the second time, a block
+    repeated from another part of the work (recommendations are listed in both the summary and the
+    conclusions) is anchored to the translation it was paired with there.
     """
+    pairs = part_pairs(corpus, work_id, lang)
+    sides = {pair: (_blocks_of(corpus, pair.en_pub_id), _blocks_of(corpus, pair.tr_pub_id)) for pair in pairs}
+    anchors = {pair: _anchors(*sides[pair], _note_map(corpus, pair)) for pair in pairs}
+    first = {pair: _beads(*sides[pair], anchors[pair]) for pair in pairs}
+    beads = dict(first)
+    for pair in pairs:
+        memory = [(sides[other][0][b.en[0]].words, sides[other][1][b.tr[0]].words) for other in pairs
+                  if other != pair and other.lang == pair.lang for b in first[other] if len(b.en) == len(b.tr) == 1]
+        repeats = _repeats(*sides[pair], memory)
+        for key in repeats:
+            anchors[pair].setdefault(key, {})["repeats"] = REPEAT_WEIGHT
+        if repeats:
+            beads[pair] = _beads(*sides[pair], anchors[pair])
     rows = []
-    for pair in part_pairs(corpus, work_id, lang):
-        en, tr = _blocks_of(corpus, pair.en_pub_id), _blocks_of(corpus, pair.tr_pub_id)
-        anchors = _anchors(en, tr, _note_map(corpus, pair))
-        for bead in _beads(en, tr, anchors):
-            anchored = any((i, j) in anchors for i in bead.en for j in bead.tr)
+    for pair in pairs:
+        en, tr = sides[pair]
+        for bead in beads[pair]:
+            anchored = any((i, j) in anchors[pair] for i in bead.en for j in bead.tr)
             for i in bead.en:
                 if not bead.tr:
                     rows.append(_row(pair, en[i].seq, pd.NA, "unaligned", CONFIDENCE["unaligned"]))
                 for j in bead.tr:
                     rows.append(_row(pair, en[i].seq, tr[j].seq,
-                                     *_evidence(en[i], tr[j], anchors.get((i, j), {}), bead, anchored)))
+                                     *_evidence(en[i], tr[j], anchors[pair].get((i, j), {}), bead, anchored)))
     return pd.DataFrame(rows, columns=ALIGN_COLUMNS).astype({"en_seq": "int64", "tr_seq": "Int64"})
 
 
@@ -151,10 +180,11 @@ def align_notes(corpus: Tables, work_id: str, lang: str | None = None) -> pd.Dat
             theirs = tr[b] if b is not None else None
             status = "matched" if ours and theirs else "missing_in_translation" if ours else "extra_in_translation"
             shown = ours or theirs
+            assert shown is not None
             rows.append({"part": pair.part, "lang": pair.lang, "en_pub_id": pair.en_pub_id,
                          "en_number": ours.number if ours else pd.NA, "tr_pub_id": pair.tr_pub_id,
                          "tr_number": theirs.number if theirs else pd.NA, "status": status,
-                         "url": shown.urls[0] if shown and shown.urls else pd.NA,
+                         "url": shown.urls[0] if shown.urls else pd.NA,
                          "same_urls": ours.keys == theirs.keys if ours and theirs else pd.NA})
     return pd.DataFrame(rows, columns=NOTE_COLUMNS).astype(
         {"en_number": "Int64", "tr_number": "Int64", "url": "string", "same_urls": "boolean"})
@@ -170,7 +200,9 @@ def compare_figures(corpus: Tables, work_id: str, lang: str | None = None,
     translation lies within a factor of two of it (or is the same figure with another scale word); one found
     only in the translation is ``added``. A number missing from one group and added in the next is ``same``
     (moved across a paragraph boundary). Translated blocks aligned to nothing form groups of their own.
-    ``value``/``tr_value`` are scaled values; ``alignment`` (from :func:`align`) saves recomputing it.
+    ``value``/``tr_value`` are scaled values (the translated reading nearest the English); ``ambiguous`` flags a
+    translated figure that reads two ways ("152,561 млн": 152,561 or 152.561 million), so a ``same`` may rest
+    on the reading a native reader would not choose. ``alignment`` (from :func:`align`) saves recomputing it.
     """
     alignment = align(corpus, work_id, lang) if alignment is None else alignment
     rows: list[dict[str, object]] = []
@@ -190,18 +222,18 @@ def compare_figures(corpus: Tables, work_id: str, lang: str | None = None,
             rows.extend(_figure_row(pair, en, tr, status, en_seqs, tr_seqs, en_text, tr_text)
                         for en, tr, status in found)
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS).astype(
-        {"en_seq": "Int64", "tr_seq": "Int64", "value": "Float64", "tr_value": "Float64"})
+        {"en_seq": "Int64", "tr_seq": "Int64", "value": "Float64", "tr_value": "Float64", "ambiguous": "bool"})
 
 
 def coverage(alignment: pd.DataFrame) -> pd.DataFrame:
     """Per part: English blocks, how many found a counterpart (``aligned``, ``share``), how many through an
-    anchor (notes, numbers or names), and the mean confidence of the pairs."""
+    anchor (:data:`ANCHORS`), and the mean confidence of the pairs."""
     rows = []
     for (part, lang, en_pub, tr_pub), pairs in alignment.groupby(["part", "lang", "en_pub_id", "tr_pub_id"],
                                                                   sort=False):
         blocks = pairs.groupby("en_seq")
         aligned = blocks["tr_seq"].count() > 0
-        anchored = blocks["method"].agg(lambda methods: bool(methods.isin(["notes", "numbers", "names"]).any()))
+        anchored = blocks["method"].agg(lambda methods: bool(methods.isin(ANCHORS).any()))
         rows.append({"part": part, "lang": lang, "en_pub_id": en_pub, "tr_pub_id": tr_pub,
                      "blocks": len(aligned), "aligned": int(aligned.sum()), "share": float(aligned.mean()),
                      "anchored": int(anchored.sum()), "mean_confidence": float(pairs["confidence"].mean())})
@@ -212,19 +244,24 @@ def coverage(alignment: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class _Note:
-    """An endnote: its number, URLs (as printed and normalised) and text."""
+    """An endnote: its number, URLs (as printed and normalised) and the words of its text."""
 
     number: int
     urls: tuple[str, ...]
     keys: frozenset[str]
-    text: str
+    words: frozenset[str]
 
 
 def _notes_of(corpus: Tables, pub_id: str) -> list[_Note]:
     """The endnotes of a publication in number order."""
     notes = corpus.notes[corpus.notes["pub_id"] == pub_id].sort_values("number")
-    return [_Note(int(number), tuple(urls), frozenset(_url_key(url) for url in urls), text)
+    return [_Note(int(number), tuple(urls), frozenset(_url_key(url) for url in urls), _words(text))
             for number, urls, text in zip(notes["number"], notes["urls"], notes["text"])]
+
+
+def _words(text: str) -> frozenset[str]:
+    """The distinct words of a text, lower-cased."""
+    return frozenset(re.findall(r"[^\W_]+", text.lower()))
 
 
 def _url_key(url: str) -> str:
@@ -234,12 +271,14 @@ def _url_key(url: str) -> str:
 
 
 def _note_score(a: _Note, b: _Note) -> float:
-    """How well two notes match: a shared URL is strong; notes without URLs match on text, else by position."""
+    """How well two notes match: a shared URL is strong; notes without URLs match on the words they share (an
+    untranslated "Ibid." or book title), else by position."""
     if a.keys and b.keys:
         return 3.0 if a.keys & b.keys else -0.5
     if a.keys or b.keys:
         return -0.5
-    return 0.5 + 2.0 * SequenceMatcher(None, a.text.lower(), b.text.lower(), autojunk=False).ratio()
+    shared = len(a.words & b.words)
+    return 0.5 + 2.0 * shared / max(len(a.words | b.words), 1)
 
 
 def _pair_notes(en: list[_Note], tr: list[_Note]) -> list[tuple[int | None, int | None]]:
@@ -288,6 +327,8 @@ class _Block:
     kind: str
     length: int
     title: bool
+    list_start: bool
+    words: frozenset[str]
     notes: tuple[int, ...]
     numbers: frozenset[float]
     names: frozenset[str]
@@ -297,9 +338,11 @@ def _blocks_of(corpus: Tables, pub_id: str) -> list[_Block]:
     """The blocks of a publication in reading order, with their anchors."""
     blocks = corpus.blocks[corpus.blocks["pub_id"] == pub_id].sort_values("seq")
     lang = str(corpus.publications.loc[corpus.publications["pub_id"] == pub_id, "lang"].iloc[0])
-    return [_Block(int(seq), kind, len(text), _is_title(kind, text), tuple(refs), _anchor_numbers(text, lang),
-                   _names(text))
-            for seq, kind, text, refs in zip(blocks["seq"], blocks["kind"], blocks["text"], blocks["note_refs"])]
+    kinds = blocks["kind"].tolist()
+    return [_Block(int(seq), kind, len(text), _is_title(kind, text),
+                   kind == "list_item" and (k == 0 or kinds[k - 1] != "list_item"),
+                   _words(text), tuple(refs), _anchor_numbers(text, lang), _names(text))
+            for k, (seq, kind, text, refs) in enumerate(zip(blocks["seq"], kinds, blocks["text"], blocks["note_refs"]))]
 
 
 def _is_title(kind: str, text: str) -> bool:
@@ -309,6 +352,8 @@ def _is_title(kind: str, text: str) -> bool:
 
 def _anchor_numbers(text: str, lang: str) -> frozenset[float]:
     """The numbers written in digits (every reading), which survive translation unchanged."""
+    if not any(c.isdigit() for c in text):
+        return frozenset()
     return frozenset(round(n.scaled, 6) for n in numbers_in(text, lang) if any(c.isdigit() for c in n.written))
 
 
@@ -348,6 +393,25 @@ def _anchors(en: list[_Block], tr: list[_Block], note_map: dict[int, int]) -> di
     return anchors
 
 
+def _repeats(en: list[_Block], tr: list[_Block],
+             memory: list[tuple[frozenset[str], frozenset[str]]]) -> set[tuple[int, int]]:
+    """Block pairs whose English and translated texts both repeat a pair from ``memory`` (of other parts)."""
+    found: set[tuple[int, int]] = set()
+    for en_words, tr_words in memory:
+        ours = [i for i, block in enumerate(en) if _alike(block.words, en_words)]
+        theirs = [j for j, block in enumerate(tr) if _alike(block.words, tr_words)] if ours else []
+        found.update((i, j) for i in ours for j in theirs)
+    return found
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two blocks are the same text give or take a few words (Jaccard similarity of their words)."""
+    if not a or not b or min(len(a), len(b)) < REPEAT_LIKENESS * max(len(a), len(b)):
+        return False
+    shared = len(a & b)
+    return shared >= REPEAT_LIKENESS * (len(a) + len(b) - shared)
+
+
 # Dynamic programming --------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -367,19 +431,20 @@ class _Side:
     titles: np.ndarray
     opens: np.ndarray
     captions: np.ndarray
+    items: np.ndarray
 
     @classmethod
     def of(cls, blocks: list[_Block]) -> _Side:
-        """The prefix sums of lengths, titles, titles that follow body text, and captions."""
+        """The prefix sums of lengths, titles, titles that follow body text, captions and list items."""
         title = [b.title for b in blocks]
         opens = [t and k > 0 and not title[k - 1] for k, t in enumerate(title)]
         return cls(_prefix([b.length for b in blocks]), _prefix(title), _prefix(opens),
-                   _prefix([b.kind == "caption" for b in blocks]))
+                   _prefix([b.kind == "caption" for b in blocks]), _prefix([b.kind == "list_item" for b in blocks]))
 
     @staticmethod
     def count(field: np.ndarray, end: np.ndarray | int, size: int) -> np.ndarray:
         """How many of the ``size`` blocks before ``end`` have ``field``."""
-        return field[end] - field[np.asarray(end) - size]
+        return np.asarray(field[end] - field[np.asarray(end) - size])
 
     def straddles(self, end: np.ndarray | int, size: int) -> np.ndarray:
         """Whether the run of ``size`` blocks before ``end`` holds a title after body text (two sections)."""
@@ -396,20 +461,20 @@ def _prefix(values: list[int] | list[bool]) -> np.ndarray:
 def _beads(en: list[_Block], tr: list[_Block], anchors: dict[tuple[int, int], dict[str, float]]) -> list[_Bead]:
     """The best monotone segmentation of both block sequences into beads (dynamic programming).
 
-    Row by row over the English blocks, every bead shape is scored for all translated positions at once; the
-    chain of translated blocks left unmatched within a row is a running maximum. Ties go to the earlier shape
-    in :data:`BEADS`, so the result is deterministic.
+    Every bead's own score is computed up front, one array per shape; the recursion then runs row by row over
+    the English blocks, all translated positions at once, and the chain of translated blocks left unmatched
+    within a row is a running maximum. Ties go to the earlier shape in :data:`BEADS`: the result is
+    deterministic.
     """
     n, m = len(en), len(tr)
     left, right = _Side.of(en), _Side.of(tr)
-    ratio = float(right.at[-1] / max(left.at[-1], 1.0))
     reward = np.zeros((n + 1, m + 1))
     for (i, j), kinds in anchors.items():
         reward[i + 1, j + 1] = sum(kinds.values())
     reward = reward.cumsum(axis=0).cumsum(axis=1)
-    pair_kind = np.array([[_kind_score(a, b) for b in tr] for a in en]).reshape(n, m)
-    skip = _prefix([1] * m) * BEADS[(0, 1)]
     shapes = [shape for shape in BEADS if shape[0] > 0]
+    own = [_bead_scores(en, tr, left, right, reward, a, b) for a, b in shapes]
+    skip = _prefix([1] * m) * BEADS[(0, 1)]
     best = np.full((n + 1, m + 1), -np.inf)
     back = np.full((n + 1, m + 1), -1, dtype=np.int8)
     best[0] = skip
@@ -417,22 +482,16 @@ def _beads(en: list[_Block], tr: list[_Block], anchors: dict[tuple[int, int], di
         top = np.full(m + 1, -np.inf)
         step = np.full(m + 1, -1, dtype=np.int8)
         for k, (a, b) in enumerate(shapes):
-            if a > i:
+            if a > i or b > m:
                 continue
-            ends = np.arange(b, m + 1)
-            score = best[i - a, ends - b] + _prior(a, b, en[i - a].title)
-            score += _length_fit(left.at[i] - left.at[i - a], right.at[ends] - right.at[ends - b], ratio)
-            score += reward[i, ends] - reward[i - a, ends] - reward[i, ends - b] + reward[i - a, ends - b]
-            if b:
-                score += _structure(left, right, i, a, ends, b)
-            if a == b == 1:
-                score += pair_kind[i - 1]
+            score = best[i - a, :m + 1 - b] + own[k][i, b:]
             better = score > top[b:]
             top[b:] = np.where(better, score, top[b:])
             step[b:] = np.where(better, k, step[b:])
         best[i] = skip + np.maximum.accumulate(top - skip)
         step[best[i] > top + 1e-9] = -1
         back[i] = step
+    ratio = _ratio(left, right)
     beads: list[_Bead] = []
     i, j = n, m
     while i or j:
@@ -441,6 +500,31 @@ def _beads(en: list[_Block], tr: list[_Block], anchors: dict[tuple[int, int], di
         beads.append(_Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), fit))
         i, j = i - a, j - b
     return beads[::-1]
+
+
+def _ratio(left: _Side, right: _Side) -> float:
+    """Characters of translation per English character, over the whole part."""
+    return float(right.at[-1] / max(left.at[-1], 1.0))
+
+
+def _bead_scores(en: list[_Block], tr: list[_Block], left: _Side, right: _Side, reward: np.ndarray, a: int,
+                 b: int) -> np.ndarray:
+    """The score of every bead of shape (a, b) by where it ends: prior, length fit, anchors and structure."""
+    n, m = len(en), len(tr)
+    scores = np.full((n + 1, m + 1), -np.inf)
+    if a > n or b > m:
+        return scores
+    i = np.arange(a, n + 1)[:, None]
+    j = np.arange(b, m + 1)[None, :]
+    score = np.array([[_prior(a, b, en[start].title)] for start in range(n + 1 - a)])
+    score = score + _length_fit(left.at[i] - left.at[i - a], right.at[j] - right.at[j - b], _ratio(left, right))
+    score = score + reward[i, j] - reward[i - a, j] - reward[i, j - b] + reward[i - a, j - b]
+    if b:
+        score = score + _structure(left, right, i, a, j, b)
+    if a == b == 1:
+        score = score + _kind_scores(en, tr)
+    scores[a:, b:] = score
+    return scores
 
 
 def _length_fit(l1: np.ndarray | float, l2: np.ndarray | float, ratio: float) -> np.ndarray:
@@ -470,29 +554,39 @@ def _prior(a: int, b: int, led_by_title: bool) -> float:
     return prior
 
 
-def _structure(left: _Side, right: _Side, i: int, a: int, ends: np.ndarray, b: int) -> np.ndarray:
+def _structure(left: _Side, right: _Side, i: np.ndarray, a: int, ends: np.ndarray, b: int) -> np.ndarray:
     """Structure score of the beads pairing English blocks ``i-a..i`` with translated blocks ``ends-b..ends``.
 
     Titles on both sides are rewarded, on one side only penalised a little (parsers and translators glue
     headings to paragraphs); a bead running from body text into a new title spans two sections and is
-    penalised, and so is a caption on one side only.
+    penalised, and so is a caption on one side only, or several list items on one side.
     """
     en_title = _Side.count(left.titles, i, a) > 0
     tr_title = _Side.count(right.titles, ends, b) > 0
     score = np.where(en_title & tr_title, TITLE_WEIGHT, np.where(en_title ^ tr_title, -TITLE_WEIGHT / 2, 0.0))
-    score -= TITLE_WEIGHT * (left.straddles(i, a).astype(float) + right.straddles(ends, b))
+    score = score - TITLE_WEIGHT * (left.straddles(i, a).astype(float) + right.straddles(ends, b))
     en_caption = _Side.count(left.captions, i, a) > 0
-    score -= np.where(en_caption ^ (_Side.count(right.captions, ends, b) > 0), TITLE_WEIGHT, 0.0)
+    score = score - np.where(en_caption ^ (_Side.count(right.captions, ends, b) > 0), TITLE_WEIGHT, 0.0)
+    crowded = (_Side.count(left.items, i, a) > 1).astype(float) + (_Side.count(right.items, ends, b) > 1)
+    return score - 2 * LIST_WEIGHT * crowded
+
+
+def _kind_scores(en: list[_Block], tr: list[_Block]) -> np.ndarray:
+    """For 1-1 beads (English by translated block): reward two list items, three times over when both open a
+    list; penalise a list item paired with anything else, and a title paired with body text (beyond
+    :func:`_structure`)."""
+    def flags(blocks: list[_Block]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (np.array([b.kind == "list_item" for b in blocks], dtype=bool),
+                np.array([b.list_start for b in blocks], dtype=bool), np.array([b.title for b in blocks], dtype=bool))
+
+    (en_item, en_start, en_title), (tr_item, tr_start, tr_title) = flags(en), flags(tr)
+    items = en_item[:, None] & tr_item[None, :]
+    opening = en_start[:, None] & tr_start[None, :]
+    score = np.where(items, LIST_WEIGHT * (1 + 2 * opening), 0.0)
+    score -= np.where(en_item[:, None] ^ tr_item[None, :], LIST_WEIGHT, 0.0)
+    neither = ~en_item[:, None] & ~tr_item[None, :]
+    score -= np.where(neither & (en_title[:, None] ^ tr_title[None, :]), TITLE_WEIGHT / 2, 0.0)
     return score
-
-
-def _kind_score(en: _Block, tr: _Block) -> float:
-    """For a 1-1 bead: reward two list items; penalise a title paired with body text (beyond :func:`_structure`)."""
-    if en.kind == tr.kind == "list_item":
-        return LIST_WEIGHT
-    if en.title != tr.title:
-        return -TITLE_WEIGHT / 2
-    return 0.0
 
 
 def _evidence(en: _Block, tr: _Block, kinds: dict[str, float], bead: _Bead, anchored: bool) -> tuple[str, float]:
@@ -501,7 +595,7 @@ def _evidence(en: _Block, tr: _Block, kinds: dict[str, float], bead: _Bead, anch
     Without an anchor or matching structure the pair rests on length: 0.3 plus up to 0.4 for a good length fit,
     plus 0.15 when another pair of the same bead is anchored, times 0.9 for a bead that is not 1-1.
     """
-    for method in ("notes", "numbers", "names"):
+    for method in ANCHORS:
         if method in kinds:
             return method, CONFIDENCE[method]
     one_to_one = len(bead.en) == len(bead.tr) == 1
@@ -521,8 +615,8 @@ def _row(pair: PartPair, en_seq: int, tr_seq: object, method: str, confidence: f
 
 @dataclass(frozen=True)
 class _Figure:
-    """A number at one place of a block: every reading of it, its figure before scaling, and its place (0-1)
-    in the text of its group."""
+    """A number at one place of a block: every reading of it, its figure before scaling, its place (0-1) in
+    the text of its group, and whether the text itself is ambiguous ("152,561" in Russian)."""
 
     seq: int
     start: int
@@ -531,6 +625,7 @@ class _Figure:
     scaled: tuple[float, ...]
     plain: float
     place: float
+    ambiguous: bool
 
 
 @dataclass
@@ -542,6 +637,7 @@ class _Reading:
     written: str
     readings: list[float]
     value: float
+    ambiguous: bool
 
 
 def _texts(corpus: Tables, pub_id: str) -> dict[int, str]:
@@ -570,8 +666,9 @@ def _figures(blocks: list[tuple[int, str]], lang: str) -> list[_Figure]:
             end = max(n.end for n in numbers)
             if (found and start < found[-1].end) or (text[start - 1:start] == "[" and text[end:end + 1] == "]"):
                 continue
+            plain = {n.scaled for n in numbers if n.end == numbers[0].end}
             found.append(_Reading(start, end, max((n.written for n in numbers), key=len),
-                                  list(dict.fromkeys(n.scaled for n in numbers)), numbers[0].value))
+                                  list(dict.fromkeys(n.scaled for n in numbers)), numbers[0].value, len(plain) > 1))
         for k, reading in enumerate(found):
             gap = text[found[k - 1].end:reading.start] if k else "x"
             if _RANGE.fullmatch(gap) or (not gap.strip() and reading.written[:1] in _DASHES):
@@ -579,7 +676,7 @@ def _figures(blocks: list[tuple[int, str]], lang: str) -> list[_Figure]:
             if _DECADE.match(text, reading.start) and reading.value in range(10, 100, 10):
                 reading.readings.append(1900 + reading.value)
         figures.extend(_Figure(seq, r.start, r.end, r.written, tuple(dict.fromkeys(r.readings)), abs(r.value),
-                               (offset + r.start) / total) for r in found)
+                               (offset + r.start) / total, r.ambiguous) for r in found)
         offset += len(text)
     return figures
 
@@ -664,7 +761,18 @@ def _compare(en: list[_Figure], tr: list[_Figure]) -> list[tuple[_Figure | None,
 
 def _same(a: _Figure, b: _Figure) -> bool:
     """Whether two figures share a reading."""
-    return any(math.isclose(x, y, rel_tol=1e-9) for x in a.scaled for y in b.scaled)
+    return _shared(a, b) is not None
+
+
+def _nearest(a: _Figure, b: _Figure) -> float:
+    """The reading of ``b`` nearest (by ratio) to a reading of ``a``: the one a comparison rests on."""
+    return min(b.scaled, key=lambda y: min(abs(math.log(abs(y) / abs(x))) if x and y and x * y > 0 else math.inf
+                                           for x in a.scaled))
+
+
+def _shared(a: _Figure, b: _Figure) -> float | None:
+    """The first reading of ``b`` that ``a`` shares, if any."""
+    return next((y for y in b.scaled for x in a.scaled if math.isclose(x, y, rel_tol=1e-9)), None)
 
 
 def _close(a: _Figure, b: _Figure) -> bool:
@@ -694,7 +802,9 @@ def _figure_row(pair: PartPair, en: _Figure | None, tr: _Figure | None, status: 
     return {"part": pair.part, "lang": pair.lang, "en_pub_id": pair.en_pub_id,
             "en_seq": en.seq if en else (en_seqs[0] if en_seqs else pd.NA), "tr_pub_id": pair.tr_pub_id,
             "tr_seq": tr.seq if tr else (tr_seqs[0] if tr_seqs else pd.NA),
-            "value": en.scaled[0] if en else pd.NA, "tr_value": tr.scaled[0] if tr else pd.NA, "status": status,
+            "value": en.scaled[0] if en else pd.NA, "status": status,
+            "tr_value": _nearest(en, tr) if en and tr else tr.scaled[0] if tr else pd.NA,
+            "ambiguous": tr.ambiguous if tr else False,
             "en_written": en.written if en else pd.NA, "tr_written": tr.written if tr else pd.NA,
             "en_text": _context(en_text[en.seq], en) if en else pd.NA,
             "tr_text": _context(tr_text[tr.seq], tr) if tr else pd.NA}

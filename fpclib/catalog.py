@@ -40,13 +40,15 @@ class Catalog:
     works: dict[str, Work]
     parts: dict[str, tuple[str, str]]
 
-    def place(self, key: str) -> tuple[str, str]:
-        """The ``(work_id, part)`` of a piece; a piece missing from the catalogue is an error naming it."""
+    def place(self, key: str, source: str) -> tuple[str, str]:
+        """The ``(work_id, part)`` of a piece of ``source``; a piece missing from the catalogue is an error naming
+        the raw file and the piece."""
         try:
             return self.parts[key]
         except KeyError:
             raise SourceError(
-                str(DEFAULT_CATALOG_DIR / "parts.csv"), 1, 1, f"no catalogue entry for {key!r}: expected a row key,work_id,part"
+                source, 1, 1,
+                f"{key!r} is not in the catalogue: expected a row key,work_id,part for it in data/catalog/parts.csv",
             ) from None
 
 

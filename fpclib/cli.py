@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from fpclib.corpus import Corpus, load_corpus
 from fpclib.errors import SourceError
-from fpclib.export import FORMATS, export
-from fpclib.parse import parse_file
+from fpclib.export import FORMATS
+
+if TYPE_CHECKING:
+    from fpclib.corpus import Corpus
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from fpclib.corpus import load_corpus
+
     reports = load_corpus(args.raw).reports
     table = reports.assign(
         published=reports["published"].dt.strftime("%Y-%m-%d").fillna("—"),
@@ -64,6 +67,8 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from fpclib.corpus import load_corpus
+
     corpus = load_corpus(args.raw)
     print(to_markdown(corpus, args.pub_id))
     return 0
@@ -71,6 +76,8 @@ def _show(args: argparse.Namespace) -> int:
 
 def to_markdown(corpus: Corpus, pub_id: str) -> str:
     """A publication as Markdown: title, facts, blocks in reading order, endnotes."""
+    import pandas as pd
+
     found = corpus.publications[corpus.publications["pub_id"] == pub_id]
     if found.empty:
         raise ValueError(f"no publication {pub_id!r}; try `fpc info` or see corpus.publications")
@@ -111,13 +118,19 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from fpclib.corpus import load_corpus
+    from fpclib.export import export
+
     written = export(load_corpus(args.raw), args.out, args.format)
     print(f"wrote {len(written)} files to {args.out}: " + ", ".join(path.name for path in written))
     return 0
 
 
 def _claims(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from fpclib.claims import check_claims, load_claims
+    from fpclib.corpus import load_corpus
 
     claims = load_claims()
     if args.report:
@@ -139,11 +152,13 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from fpclib.parse import parse_file
+
     source = parse_file(args.file)
     print(f"{source.name}: {source.kind}, {source.length:,} characters, {len(source.documents)} documents")
     for document in source.documents:
-        kinds = pd.Series([b.kind for b in document.blocks], dtype="string").value_counts().to_dict()
-        summary = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
+        kinds = Counter(block.kind for block in document.blocks)
+        summary = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
         print(f"  {document.doc_id}: {document.title[:70]!r} — {len(document.blocks)} blocks ({summary}), {len(document.notes)} notes")
     return 0
 

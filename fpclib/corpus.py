@@ -44,7 +44,8 @@ from fpclib.model import Document, ParsedSource
 from fpclib.paragraphs import hints as paragraph_hints
 from fpclib.parse import parse_text
 from fpclib.publishers import publisher, urls
-from fpclib.sources import DEFAULT_RAW_DIR, ManifestEntry, decode, read_manifest, read_verified
+from fpclib.errors import SourceError
+from fpclib.sources import DEFAULT_RAW_DIR, MANIFEST, ManifestEntry, decode, read_manifest, read_verified
 
 ACCOUNTING_CATEGORIES = ("content", "markers", "notes", "metadata", "syntax", "chrome", "whitespace")
 AUTHOR = "Adam Hug"
@@ -91,6 +92,10 @@ def load_corpus(raw_dir: Path | str | None = None, *, cache: bool = True) -> Cor
     """Load the corpus from ``raw_dir`` (default: the repository's ``data/raw``), verifying every sum."""
     folder = Path(raw_dir) if raw_dir is not None else DEFAULT_RAW_DIR
     manifest = read_manifest(folder)
+    listed = {entry.file for entry in manifest} | {MANIFEST}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name not in listed and not path.name.startswith("."):
+            raise SourceError(str(path), 1, 1, f"not listed in {MANIFEST}: expected every raw file to have a row with its sha256")
     raw = {entry.file: read_verified(folder, entry) for entry in manifest}
     cache_file = _cache_path(manifest)
     if cache and cache_file.is_file():
@@ -164,7 +169,7 @@ def _publication(source: ParsedSource, document: Document, pub_id: str, catalog:
     """One row of ``publications``."""
     meta = document.meta
     key = pub_id if source.kind == "printr" else f"title:{document.title}"
-    work_id, part = catalog.place(key)
+    work_id, part = catalog.place(key, source.name)
     text = " ".join(block.text for block in document.blocks)
     lang = language(document.title + " " + text)
     is_post = source.kind == "printr"

@@ -6,7 +6,8 @@ from __future__ import annotations
 class SourceError(ValueError):
     """Malformed or unexpected input: names the file, the 1-based line and column, and what was expected.
 
-    ``str(error)`` is the one line the command line prints: ``FILE:LINE:COL: message``.
+    Lines and columns count characters of the decoded, newline-normalised text (see :func:`fpclib.sources.decode`).
+    ``str(error)`` is the one line the command line prints, ``FILE:LINE:COL: message`` (line breaks escaped).
     """
 
     def __init__(self, file: str, line: int, column: int, message: str) -> None:
@@ -14,7 +15,8 @@ class SourceError(ValueError):
         self.line = line
         self.column = column
         self.message = message
-        super().__init__(f"{file}:{line}:{column}: {message}")
+        one_line = f"{file}:{line}:{column}: {message}"
+        super().__init__(one_line.replace("\r", "\\r").replace("\n", "\\n"))
 
     @classmethod
     def at(cls, file: str, text: str, offset: int, message: str) -> SourceError:

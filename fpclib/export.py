@@ -6,11 +6,12 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from fpclib.corpus import Corpus
+    from fpclib.corpus import Corpus
 
 Format = Literal["csv", "parquet", "json"]
 FORMATS: tuple[Format, ...] = ("csv", "parquet", "json")
@@ -67,6 +68,8 @@ def _write(frame: pd.DataFrame, path: Path, fmt: Format) -> None:
 
 def _plain(value: object) -> object:
     """A JSON-friendly value: tuples to lists, timestamps to ISO text, missing values to None."""
+    import pandas as pd
+
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     if isinstance(value, pd.Timestamp):

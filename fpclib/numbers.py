@@ -61,6 +61,8 @@ LANGS: dict[str, dict[str, float]] = {"en": EN, "ru": RU, "kk": KK, "ky": KY}
 #: Words that look like a number word with an ending but are not numbers (Kazakh "оның" = his).
 _NOT_NUMBERS = frozenset({"оның", "онда", "оны", "онан", "одан", "ондай", "ондо", "анын", "бірге", "бирге"})
 
+#: Phrases whose number words are not numbers: "дүйнө жүзү", "дүние жүзі" (the whole world, Kyrgyz and Kazakh).
+_NOT_NUMBER_PHRASES = re.compile(r"дүйнө жүзү\w*|дүние жүзі\w*", re.IGNORECASE)
 #: Phrases: value and the languages they belong to.
 _PHRASES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), value, langs)
@@ -123,6 +125,7 @@ def numbers_in(text: str, lang: str | None = None) -> list[Number]:
     if "en" in langs:
         found.extend(_fraction(m) for m in _FRACTION.finditer(text))
     taken = [(n.start, (scale.end() if (scale := _SCALE_AFTER.match(text, n.end)) else n.end)) for n in found]
+    taken += [(m.start(), m.end()) for m in _NOT_NUMBER_PHRASES.finditer(text)]
     for match in _WORD.finditer(text):
         if any(a <= match.start() < b for a, b in taken):
             continue

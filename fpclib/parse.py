@@ -17,7 +17,12 @@ POST_META = ("ID", "post_date_gmt", "post_modified_gmt", "post_name", "guid", "p
 
 
 def parse_text(text: str, name: str, hints: Sequence[str] = ()) -> ParsedSource:
-    """Parse decoded ``text`` of file ``name``, detecting its layout; ``hints`` help cut dump bodies into paragraphs."""
+    """Parse decoded ``text`` of file ``name``, detecting its layout; ``hints`` help cut dump bodies into paragraphs.
+
+    Offsets in the result count characters of ``text`` (for a file: as :func:`fpclib.sources.decode` returns it).
+    Malformed input raises :class:`fpclib.errors.SourceError` naming ``name``, the line and column, and what was
+    expected there; no other exception escapes for any text.
+    """
     kind = detect(text, name)
     if kind == "paragraphs":
         return parse_paragraphs(text, name)
@@ -27,7 +32,10 @@ def parse_text(text: str, name: str, hints: Sequence[str] = ()) -> ParsedSource:
 
 
 def parse_file(path: Path, hints: Sequence[str] = ()) -> ParsedSource:
-    """Read, decode and parse one raw file (no manifest check: for files outside the corpus too)."""
+    """Read, decode and parse one raw file (no manifest check: for files outside the corpus too).
+
+    Errors name the file by its name alone, as they do when the corpus parses it.
+    """
     return parse_text(decode(path.read_bytes(), path.name), path.name, hints)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,10 @@ from fpclib.errors import SourceError
 DEFAULT_RAW_DIR = Path(__file__).resolve().parent.parent / "data" / "raw"
 MANIFEST = "MANIFEST.csv"
 MANIFEST_FIELDS = ("file", "sha256", "bytes", "description")
+#: Control characters no text capture holds (tab, newline, vertical tab, form feed and carriage return are text).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: Every byte but those control characters: deleting them from a file's bytes is a fast test for binary data.
+_TEXT_BYTES = bytes(byte for byte in range(256) if not _BINARY.match(chr(byte)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,20 +33,31 @@ class ManifestEntry:
 
 
 def read_manifest(raw_dir: Path) -> tuple[ManifestEntry, ...]:
-    """Read ``raw_dir/MANIFEST.csv``; a missing file or column is a :class:`SourceError`."""
+    """Read ``raw_dir/MANIFEST.csv``; a missing or malformed file, header or row is a :class:`SourceError`."""
     path = raw_dir / MANIFEST
     if not path.is_file():
         raise SourceError(str(path), 1, 1, f"expected a manifest of the raw files ({', '.join(MANIFEST_FIELDS)})")
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != MANIFEST_FIELDS:
-            raise SourceError(str(path), 1, 1, f"expected the header {','.join(MANIFEST_FIELDS)}")
+    data = path.read_bytes()
+    reader = csv.reader(io.StringIO(decode(data, str(path)) if data.strip() else "", newline=""))
+    try:
+        header = tuple(next(reader, ()))
+        if header != MANIFEST_FIELDS:
+            raise SourceError(
+                str(path), 1, 1, f"expected the header {','.join(MANIFEST_FIELDS)}, found {','.join(header)}"
+            )
         entries = []
-        for line, row in enumerate(reader, start=2):
+        for row in reader:
+            if not row:
+                continue
             try:
-                entries.append(ManifestEntry(row["file"], row["sha256"], int(row["bytes"]), row["description"]))
-            except (TypeError, ValueError):
-                raise SourceError(str(path), line, 1, "expected file,sha256,bytes,description with bytes a whole number") from None
+                file, sha256, size, description = row
+                entries.append(ManifestEntry(file, sha256, int(size), description))
+            except ValueError:
+                raise SourceError(
+                    str(path), reader.line_num, 1, "expected file,sha256,bytes,description with bytes a whole number"
+                ) from None
+    except csv.Error as error:
+        raise SourceError(str(path), reader.line_num, 1, f"expected CSV: {error}") from None
     return tuple(entries)
 
 
@@ -59,27 +76,44 @@ def read_verified(raw_dir: Path, entry: ManifestEntry) -> bytes:
     if actual != entry.sha256:
         raise SourceError(
             str(path), 1, 1,
-            f"checksum mismatch: {MANIFEST} expects sha256 {entry.sha256}, the file has {actual} "
-            "(raw captures are never edited; restore the original)",
+            f"checksum mismatch: {MANIFEST} expects sha256 {entry.sha256} ({entry.bytes:,} bytes), the file has "
+            f"{actual} ({len(data):,} bytes) (raw captures are never edited; restore the original)",
         )
     return data
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 strictly. A BOM is dropped and CRLF/CR line ends become LF, so they parse like the clean file."""
+    """Decode a raw file as the parsers read it: strict UTF-8, newline-normalised.
+
+    A UTF-8 byte-order mark is dropped and CRLF or lone CR line ends become LF, so such a copy parses exactly like
+    the clean file, with the same documents, blocks and offsets. Every offset the parsers return (spans,
+    ``raw_start``/``raw_end``) counts characters of this decoded, normalised text, and so does every error position
+    (1-based line and column). Empty files, invalid or truncated UTF-8 and binary data are a :class:`SourceError`.
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = data[: error.start].decode("utf-8", errors="replace")
-        raise SourceError.at(
-            name, prefix, len(prefix), f"invalid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); expected UTF-8 text"
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        prefix = _normalise(data[: error.start].decode("utf-8"))
+        if error.reason == "unexpected end of data":
+            problem = f"file ends inside a UTF-8 character (offset {error.start}), as if cut short"
+        else:
+            problem = f"invalid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        raise SourceError.at(name, prefix, len(prefix), f"{problem}; expected UTF-8 text") from None
+    text = _normalise(text)
     if not text.strip():
         raise SourceError(name, 1, 1, "empty file: expected a raw capture (WP_Post dump, paragraph extraction or web capture)")
-    if "\x00" in text:
-        raise SourceError.at(name, text, text.index("\x00"), "binary data (NUL byte): expected a text capture")
+    control = _BINARY.search(text) if data.translate(None, _TEXT_BYTES) else None
+    if control is not None:
+        character = f"U+{ord(control.group()):04X}"
+        raise SourceError.at(
+            name, text, control.start(), f"binary data (control character {character}): expected a text capture"
+        )
     return text
+
+
+def _normalise(text: str) -> str:
+    """``text`` without a leading byte-order mark, with CRLF and lone CR line ends made LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def detect(text: str, name: str) -> str:

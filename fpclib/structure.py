@@ -16,27 +16,47 @@ Every boundary rule is deliberately conservative; what cannot be told apart stay
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fpclib.model import Block, BlockKind, Note, Span
-from fpclib.text import clean, clean_marked, normalise_with_map
+from fpclib.text import clean, clean_marked
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+#: Two or more whitespace characters: where a body and its clean text shift apart.
+_WIDE_SPACE = re.compile(r"\s\s+")
 _BULLETS = re.compile(r"(?:\s*(?:•|\d{1,2}\.)\s+)+")
 _LIST_LINE = re.compile(r"(?P<indent>[ \t]*)(?P<bullet>•|\d{1,2}\.)[ \t\xa0]+")
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЇЄЎ"
+#: Letters of Kazakh and Kyrgyz that Russian lacks.
+_TURKIC = re.compile("[әғқңөұүһі]")
 _LOWER = "a-zа-яёәғқңөұүһіїєўß"
-#: A sentence end touching the capital that opens the next paragraph: ``"Zhuz).The"``, ``"[1]The"``.
-_SENTENCE_JOIN = re.compile(rf"(?<=[{_LOWER}0-9)\]”’\"»][.!?…])(?=[‘“«\"]?[{_UPPER}][{_LOWER}])|(?<=\])(?=[{_UPPER}][{_LOWER}])")
-#: A lower-case letter (or ``?``, ``)``) touching a capital: a heading or caption meets its neighbour.
-_WORD_JOIN = re.compile(rf"(?<=[{_LOWER}0-9?)’”:])(?=[‘“«]?[{_UPPER}][{_LOWER}{_UPPER}])")
-#: An acronym touching the capital of the next word: ``"Свобода СМИКак"``.
-_ACRONYM_JOIN = re.compile(rf"(?<=[{_UPPER}]{{2}})(?=[{_UPPER}][{_LOWER}]{{2}})")
+# The join patterns below start by consuming one character (a capital, a sentence end, a space) and check the
+# characters around it with lookarounds: a pattern that starts with a character class lets the regex engine skip
+# quickly to the places worth trying, which makes scanning a whole dump several times faster.
+#: A sentence end touching the capital that opens the next paragraph, ``"Zhuz).The"``: the cut is at ``m.end()``.
+_SENTENCE_JOIN = re.compile(rf"[.!?…](?<=[{_LOWER}0-9)\]”’\"»][.!?…])(?=[‘“«\"]?[{_UPPER}][{_LOWER}])")
+#: A footnote marker touching the capital that opens the next paragraph, ``"[1]The"``: the cut is at ``m.end()``.
+_MARKER_JOIN = re.compile(rf"\](?=[{_UPPER}][{_LOWER}])")
+#: A lower-case letter (or ``?``, ``)``) touching a capital, perhaps after an opening quote: a heading or caption
+#: meets its neighbour. The join is at ``m.start()``.
+_WORD_JOIN = re.compile(
+    rf"[‘“«{_UPPER}](?<=[{_LOWER}0-9?)’”:].)(?=(?<=[‘“«])[{_UPPER}][{_LOWER}{_UPPER}]|(?<=[{_UPPER}])[{_LOWER}{_UPPER} ])"
+)
+#: A lower-case letter touching a year, ``"Адам укуктары2020-жылы"``: the join is at ``m.start()``.
+_YEAR_JOIN = re.compile(rf"[12](?<=[{_LOWER}].)(?=\d{{3}}\b)")
+#: An acronym touching the capital of the next word, ``"Свобода СМИКак"``: the join is at ``m.start()``. Not in
+#: Kazakh or Kyrgyz, where an acronym takes its case ending directly (``"ЕККУнун"``, ``"УКМКдан"``).
+_ACRONYM_JOIN = re.compile(rf"[{_UPPER}](?<=[{_UPPER}]{{3}})(?=[{_LOWER}]{{2}})")
 #: The part before the capital of a CamelCase word or name: ``openDemocracy``, ``McGlinchey``, ``O’Connor``.
-_CAMEL_HEAD = re.compile(rf"(?:^|(?<=[\s(#/«“‘\"-]))(?:open|Whats|[{_UPPER}]{{1,2}}[{_LOWER}]{{0,3}}|[{_UPPER}]’|#\w+)$")
-#: A spacer no-break space between a sentence end and the capital opening the next paragraph.
-_SPACER = re.compile(rf"(?<=[.!?…:;”’\"»)\]])[ \xa0]*\xa0[ \xa0]*(?=[‘“«\"(\[]?[{_UPPER}0-9])")
+_CAMEL_HEAD = re.compile(rf"(?:^|(?<=[\s(#/«“‘\"{_LOWER}-]))(?:open|Whats|[{_UPPER}]{{1,2}}[{_LOWER}]{{0,3}}|[{_UPPER}]’|#\w+)$")
+#: A spacer: a run of spaces holding a no-break space, between a sentence end and the capital opening the next
+#: paragraph (the run starts with the no-break space, or one follows later in it).
+_SPACER = re.compile(
+    rf"[ \xa0](?<=[.!?…:;”’\"»)\]].)(?:(?<=\xa0)|(?=[ \xa0]*\xa0))[ \xa0]*(?=[‘“«\"(\[]?[{_UPPER}0-9])"
+)
 #: Where a sentence may end inside a run of text (a heading starts after it).
 _SENTENCE_END = re.compile(r"[.!?…:;”’\"»)\]](?:\[\d{1,3}\])*\s+")
 _CAPTION = re.compile(
@@ -61,8 +81,9 @@ def structure_post(text: str, start: int, end: int, hints: Iterable[str] = ()) -
     """Structure the body ``text[start:end]``; offsets in the result are offsets into ``text``."""
     notes_start = _notes_start(text, start, end)
     notes = _split_notes(text, notes_start, end) if notes_start < end else ()
-    numbers = {note.number for note in notes}
-    pieces = list(_pieces(text, start, notes_start, hints))
+    numbers = set(range(1, max((note.number for note in notes), default=0) + 1))
+    turkic = _TURKIC.search(text, start, notes_start) is not None
+    pieces = list(_pieces(text, start, notes_start, hints, turkic))
     blocks = tuple(_block(text, a, b, kind, level, numbers) for a, b, kind, level in pieces)
     blocks = tuple(block for block in blocks if block.text)
     spans = [*_marker_spans(text, start, notes_start, numbers)]
@@ -119,7 +140,9 @@ def _split_notes(text: str, start: int, end: int) -> tuple[Note, ...]:
     return tuple(notes)
 
 
-def _pieces(text: str, start: int, end: int, hints: Iterable[str]) -> Iterable[tuple[int, int, BlockKind, int]]:
+def _pieces(
+    text: str, start: int, end: int, hints: Iterable[str], turkic: bool
+) -> Iterable[tuple[int, int, BlockKind, int]]:
     """Yield ``(start, end, kind, level)`` for each block of the body before the notes."""
     line_start = start
     hint_spans = _hint_spans(text, start, end, hints)
@@ -131,33 +154,61 @@ def _pieces(text: str, start: int, end: int, hints: Iterable[str]) -> Iterable[t
             level = max(1, len(bullet.group("indent").expandtabs(2)) // 2)
             yield bullet.end(), line_end, "list_item", level
         else:
-            yield from _paragraphs(text, line_start, line_end, hint_spans)
+            yield from _paragraphs(text, line_start, line_end, hint_spans, turkic)
         line_start = line_end + 1
 
 
 def _hint_spans(text: str, start: int, end: int, hints: Iterable[str]) -> list[tuple[int, int]]:
-    """Raw ``(start, end)`` of each place a known paragraph (a hint) stands inside the body."""
-    normal, positions = normalise_with_map(text[start:end])
+    """Raw ``(start, end)`` of each place a known paragraph (a hint) stands inside the body.
+
+    Hints are clean text (:func:`fpclib.text.clean`), so they are looked for in the clean body: its words joined
+    by single spaces. A hint of three or more words can only stand there if its inner words are words of the body,
+    which rules out most hints at once. A match is mapped back to raw offsets through the runs of two or more
+    whitespace characters, the only places where the body and its clean text shift apart.
+    """
+    body = text[start:end]
+    words = body.split()
+    normal = " ".join(words)
+    present = set(words)
+    shift = len(body) - len(body.lstrip())
+    starts, shifts = [0], [shift]
+    for run in _WIDE_SPACE.finditer(body, shift + 1):
+        shift += run.end() - run.start() - 1
+        starts.append(run.end() - shift)
+        shifts.append(shift)
     spans: list[tuple[int, int]] = []
     for hint in hints:
+        if not hint or not present.issuperset(_inner_words(hint)):
+            continue
         found = normal.find(hint)
         while found >= 0:
-            spans.append((start + positions[found], start + positions[found + len(hint) - 1] + 1))
+            last = found + len(hint) - 1
+            first_raw = found + shifts[bisect_right(starts, found) - 1]
+            last_raw = last + shifts[bisect_right(starts, last) - 1]
+            spans.append((start + first_raw, start + last_raw + 1))
             found = normal.find(hint, found + 1)
     return spans
 
 
+@lru_cache(maxsize=4096)
+def _inner_words(hint: str) -> tuple[str, ...]:
+    """The words of ``hint`` but its first and last (which may stand inside longer words of the body)."""
+    return tuple(hint.split(" ")[1:-1])
+
+
 def _paragraphs(
-    text: str, start: int, end: int, hint_spans: list[tuple[int, int]]
+    text: str, start: int, end: int, hint_spans: list[tuple[int, int]], turkic: bool
 ) -> Iterable[tuple[int, int, BlockKind, int]]:
-    """Split one line of run-together paragraphs and headings into blocks; a known paragraph is never cut inside."""
+    """Split one line of run-together paragraphs and headings into blocks; a known paragraph is never cut inside.
+    ``turkic``: the body is Kazakh or Kyrgyz, where an acronym meeting lower case is a case ending, not a join."""
     cuts = {start, end} | {c for span in hint_spans for c in span if start < c < end}
     for m in _SPACER.finditer(text, start, end):
         cuts.update({m.start(), m.end()})
-    for m in _SENTENCE_JOIN.finditer(text, start, end):
-        cuts.add(m.start())
+    for pattern in (_SENTENCE_JOIN, _MARKER_JOIN):
+        cuts.update(m.end() for m in pattern.finditer(text, start, end))
     heading_cuts: set[int] = set()
-    joins = sorted([*_WORD_JOIN.finditer(text, start, end), *_ACRONYM_JOIN.finditer(text, start, end)], key=lambda m: m.start())
+    patterns = (_WORD_JOIN, _YEAR_JOIN) if turkic else (_WORD_JOIN, _YEAR_JOIN, _ACRONYM_JOIN)
+    joins = sorted((m for pattern in patterns for m in pattern.finditer(text, start, end)), key=lambda m: m.start())
     for m in joins:
         if _inside_camel_word(text, m.start()) or (text[m.start() - 1] in "’”:" and text[m.start() - 2].isspace()):
             continue

@@ -1,36 +1,17 @@
-"""Whitespace normalisation shared by the parsers, with a map back to raw offsets."""
+"""Whitespace normalisation and footnote markers, shared by the parsers."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container
 
-_SPACE = re.compile(r"\s+")
 #: A footnote marker as the captures print it: ``[12]``.
 MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 def clean(text: str) -> str:
     """Collapse every run of whitespace (no-break spaces and newlines included) to one space, and strip."""
-    return _SPACE.sub(" ", text).strip()
-
-
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """``clean(text)`` together with, for each of its characters, the offset of that character in ``text``."""
-    out: list[str] = []
-    positions: list[int] = []
-    pending = False
-    for offset, char in enumerate(text):
-        if char.isspace():
-            pending = bool(out)
-            continue
-        if pending:
-            out.append(" ")
-            positions.append(offset - 1)
-            pending = False
-        out.append(char)
-        positions.append(offset)
-    return "".join(out), positions
+    return " ".join(text.split())
 
 
 def clean_marked(raw: str, numbers: Container[int] | None = None) -> tuple[str, tuple[int, ...], tuple[int, ...]]:

@@ -105,8 +105,12 @@ class _Header:
 
 
 def looks_like_web(text: str) -> bool:
-    """True if ``text`` is a web capture: no WordPress dump syntax and at least one article header."""
-    return _DUMP.search(text) is None and bool(_title_indices(_lines(text)[0]))
+    """True if ``text`` is a web capture: no WordPress dump syntax, and an article header or a known chrome line
+    (so a capture whose article is missing is read as one, and fails saying so)."""
+    if _DUMP.search(text) is not None:
+        return False
+    lines = _lines(text)[0]
+    return any(line.text in _CHROME for line in lines) or bool(_title_indices(lines))
 
 
 def parse_web(text: str, name: str) -> ParsedSource:
@@ -127,8 +131,10 @@ def parse_web(text: str, name: str) -> ParsedSource:
         stop = headers[k + 1].first if k + 1 < len(headers) else len(lines)
         end = next((i for i in range(header.body, stop) if lines[i].text in _CHROME), stop)
         if end == header.body:
-            raise SourceError.at(name, text, lines[header.first].start,
-                                 f"article {header.title.text!r}: expected body text after its header")
+            found = repr(lines[end].text) if end < len(lines) else "end of file"
+            where = lines[end].start if end < len(lines) else len(text.rstrip())
+            raise SourceError.at(name, text, where,
+                                 f"article {header.title.text!r}: expected body text after its header, found {found}")
         spans.extend(header.spans)
         meta = dict(header.meta, position="main" if k == 0 else "appended")
         documents.append(_article(text, name, lines[header.body:end], header.title, meta, spans))

@@ -115,3 +115,11 @@ def test_console_errors_have_no_traceback(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "fpclib.cli", "parse", str(path)], capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.strip() == f"fpc: {path.name}:1:1: empty file: expected a raw capture (WP_Post dump, paragraph extraction or web capture)"
+
+
+def test_a_raw_file_missing_from_the_manifest_is_an_error(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(DEFAULT_RAW_DIR, raw)
+    (raw / "extra.txt").write_text("a stray capture\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="extra.txt:1:1: not listed in MANIFEST.csv"):
+        load_corpus(raw, cache=False)

@@ -65,10 +65,11 @@ def test_markers_become_note_refs_and_notes_are_split() -> None:
 
 
 def test_a_note_label_missing_from_the_notes_is_kept_as_printed() -> None:
+    """The marker of a lost note is still a marker (its reference is kept, its note is not invented)."""
     body = "A.[1] B.[2] C.[3]\xa0[1] one[2] two[4] four"
     result = structure_post(body, 0, len(body))
     assert [n.number for n in result.notes] == [1, 2, 4]
-    assert result.blocks[0].note_refs == (1, 2)
+    assert result.blocks[0].note_refs == (1, 2, 3) and result.blocks[0].text == "A. B. C."
 
 
 def test_hints_cut_paragraphs_that_met_with_a_space() -> None:

@@ -27,6 +27,8 @@ $(INSTALLED): pyproject.toml constraints.txt
 # Everything a build reads; the book is rebuilt only when one of these is newer than the last build.
 BOOK_INPUTS := _config.yml _toc.yml $(shell find book fpclib data -type f -not -path '*/__pycache__/*' -not -path 'book/_static/vega/*' 2>/dev/null)
 BUILT := _build/.built
+# The book's notebooks, executed two at a time into the jupyter cache before a local build (book/_ext/prerun.py).
+NOTEBOOKS := $(shell find book -name '*.md' -not -path 'book/_*' | LC_ALL=C sort)
 
 # Build the book into _build/html, warnings as errors. The jupyter cache keys only on a notebook's
 # code, so it is cleared (with the parsed pages that hold its outputs) whenever the content of
@@ -42,6 +44,7 @@ $(BUILT): $(INSTALLED) $(BOOK_INPUTS)
 	  rm -rf $(JUPYTER_CACHE) _build/.doctrees
 	  echo "$$key" > $(CACHE_KEY)
 	fi
+	if [ "$(BOOK_EXECUTE)" = cache ]; then $(BIN)/python book/_ext/prerun.py $(JUPYTER_CACHE) $(NOTEBOOKS); fi
 	FPC_BOOK_EXECUTE=$(BOOK_EXECUTE) $(BIN)/jupyter-book build . -W --keep-going \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	touch $@

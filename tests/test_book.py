@@ -173,6 +173,7 @@ def visit(browser, url: str, viewport: dict[str, int], screenshot: Path) -> tupl
     return problems, page
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("doc", ["index", *PAGES])
 def test_page_draws_offline_without_errors(browser, built_html: Path, doc: str) -> None:
     target = built_html / "index.html" if doc == "index" else page_file(built_html, doc)
@@ -186,6 +187,7 @@ def test_page_draws_offline_without_errors(browser, built_html: Path, doc: str) 
         assert chart["width"] > 100 and chart["height"] > 50, f"{doc}: chart {number} is too small: {chart}"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("doc", PAGES)
 def test_page_fits_a_phone(browser, built_html: Path, doc: str) -> None:
     problems, page = visit(browser, page_file(built_html, doc).as_uri(), PHONE, SCREENSHOTS / f"{doc.replace('/', '-')}-phone.png")
@@ -221,3 +223,27 @@ def test_table_escapes_corpus_text() -> None:
     assert "<script>" not in html and "<!--" not in html
     assert html.count("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # caption and cell
     assert html.startswith('<div class="fpc-table-scroll">')
+
+
+@pytest.mark.browser
+def test_corpus_text_with_markup_renders_literally(browser, tmp_path: Path) -> None:
+    """Text that looks like markup reaches the page as text: no script runs, the reader sees the characters."""
+    from fpclib import html, load_corpus
+    from fpclib.corpus import Corpus
+
+    corpus = load_corpus()
+    blocks = corpus.blocks.copy()
+    first = blocks.index[blocks["pub_id"] == "wp-5913"][0]
+    blocks.loc[first, "text"] = "<script>document.title='pwned'</script> Tom & Jerry <b>bold?</b>"
+    blocks.at[first, "note_refs"], blocks.at[first, "note_positions"] = (), ()
+    tampered = Corpus(corpus.publications, corpus.reports, blocks, corpus.notes, corpus.sources, corpus.manifest, corpus.texts)
+    page_path = tmp_path / "page.html"
+    page_path.write_text(f"<!doctype html><title>fixture</title>{html.publication(tampered, 'wp-5913').html}", encoding="utf-8")
+    problems, page = visit(browser, page_path.as_uri(), DESKTOP, SCREENSHOTS / "escaping-fixture.png")
+    shown = page.inner_text(".fpc-text p")
+    title = page.title()
+    bold = page.locator(".fpc-text b").count()
+    page.context.close()
+    assert not problems, "\n".join(problems)
+    assert title == "fixture" and bold == 0
+    assert shown.startswith("<script>document.title='pwned'</script> Tom & Jerry <b>bold?</b>")

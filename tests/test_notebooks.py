@@ -21,14 +21,15 @@ def is_notebook(path: Path) -> bool:
     return "kernelspec" in jupytext.read(path).metadata
 
 
-NOTEBOOKS = sorted(path for path in BOOK.glob("*.md") if is_notebook(path))
+NOTEBOOKS = sorted(path for path in BOOK.rglob("*.md") if not path.relative_to(BOOK).parts[0].startswith("_") and is_notebook(path))
+pytestmark = pytest.mark.notebooks
 
 
 def test_book_has_notebooks() -> None:
     assert NOTEBOOKS, f"no MyST notebook (with a kernelspec) in {BOOK}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: str(path.relative_to(BOOK).with_suffix("")))
 def test_notebook_executes(path: Path) -> None:
     notebook = jupytext.read(path)
     client = NotebookClient(

@@ -150,7 +150,7 @@ def browser():
 
 
 def visit(browser, url: str, viewport: dict[str, int], screenshot: Path) -> tuple[list[str], object]:
-    """Open ``url`` offline, wait for its charts, save a full-page screenshot; return problems and the page."""
+    """Open ``url`` offline, wait for its charts, save a screenshot of the first screen; return problems and the page."""
     context = browser.new_context(viewport=viewport, offline=True)
     problems: list[str] = []
 
@@ -169,7 +169,7 @@ def visit(browser, url: str, viewport: dict[str, int], screenshot: Path) -> tupl
     except Exception as error:  # noqa: BLE001 - the checks below report which chart did not draw
         problems.append(f"charts not drawn in time: {error}")
     screenshot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(screenshot), full_page=True)
+    page.screenshot(path=str(screenshot))  # the first screen: long report pages would take seconds each
     return problems, page
 
 

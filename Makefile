@@ -15,6 +15,8 @@ BOOK_EXECUTE ?= $(if $(filter true,$(CI)),force,cache)
 JUPYTER_CACHE := _build/.jupyter_cache
 CACHE_KEY := _build/.cache-key
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# Builds and tests run with the network off where the machine allows it (see .ci/offline).
+OFFLINE := .ci/offline
 
 .PHONY: book test browser bench clean distclean
 
@@ -44,8 +46,8 @@ $(BUILT): $(INSTALLED) $(BOOK_INPUTS)
 	  rm -rf $(JUPYTER_CACHE) _build/.doctrees
 	  echo "$$key" > $(CACHE_KEY)
 	fi
-	if [ "$(BOOK_EXECUTE)" = cache ]; then $(BIN)/python book/_ext/prerun.py $(JUPYTER_CACHE) $(NOTEBOOKS); fi
-	FPC_BOOK_EXECUTE=$(BOOK_EXECUTE) $(BIN)/jupyter-book build . -W --keep-going \
+	if [ "$(BOOK_EXECUTE)" = cache ]; then $(OFFLINE) $(BIN)/python book/_ext/prerun.py $(JUPYTER_CACHE) $(NOTEBOOKS); fi
+	FPC_BOOK_EXECUTE=$(BOOK_EXECUTE) $(OFFLINE) $(BIN)/jupyter-book build . -W --keep-going \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	touch $@
 
@@ -56,7 +58,7 @@ browser:
 # Everything CI checks: the book builds with warnings as errors, then pytest runs the unit tests, the
 # notebooks, the built-HTML checks and the browser test. pytest's exit 5 (no tests) fails too.
 test: book browser
-	$(BIN)/python -m pytest
+	$(OFFLINE) $(BIN)/python -m pytest
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_build.py

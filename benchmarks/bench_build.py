@@ -18,6 +18,7 @@ the repository after `make book`:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,15 +52,48 @@ def timed(command: list[str], cwd: Path) -> float:
     return seconds
 
 
-def one_run(folder: Path) -> tuple[float, float, float]:
-    """Clean `make book`, no-change `make book`, no-change `jupyter-book build` in a copy of the repository."""
+class _Text(HTMLParser):
+    """The text a reader sees in a page (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.parts.append(" ".join(data.split()))
+
+
+def fingerprint(html_dir: Path) -> dict[str, tuple[str, str]]:
+    """Per built page: the sha256 of its bytes and of its visible text, to compare two builds."""
+    pages = {}
+    for page in sorted(html_dir.rglob("*.html")):
+        parser = _Text()
+        raw = page.read_text(encoding="utf-8")
+        parser.feed(raw)
+        text = "\n".join(parser.parts)
+        pages[str(page.relative_to(html_dir))] = (hashlib.sha256(raw.encode()).hexdigest(), hashlib.sha256(text.encode()).hexdigest())
+    return pages
+
+
+def one_run(folder: Path) -> tuple[tuple[float, float, float], dict[str, tuple[str, str]]]:
+    """Clean `make book`, no-change `make book`, no-change `jupyter-book build` in a copy of the repository;
+    with the fingerprint of the clean build's pages."""
     tree = folder / "repo"
     shutil.copytree(REPO, tree, ignore=SKIP)  # copy2 keeps mtimes, so make trusts the linked .venv
     (tree / ".venv").symlink_to(REPO / ".venv")
     clean = timed(["make", "book"], tree)
+    pages = fingerprint(tree / "_build" / "html")
     rebuild = timed(["make", "book"], tree)
     sphinx = timed([str(REPO / ".venv" / "bin" / "jupyter-book"), "build", ".", "-W", "--keep-going", "-q"], tree)
-    return clean, rebuild, sphinx
+    return (clean, rebuild, sphinx), pages
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -69,16 +104,24 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--runs must be at least 1")
     if not (REPO / ".venv" / ".installed").is_file():
         sys.exit("no .venv: run `make book` first")
-    runs = []
+    runs, prints = [], []
     for number in range(1, args.runs + 1):
         with tempfile.TemporaryDirectory(prefix="fpc-bench-") as folder:
-            runs.append(one_run(Path(folder)))
-        print("run {}/{}: clean {:.1f} s, no-change {:.2f} s, no-change sphinx {:.1f} s".format(number, args.runs, *runs[-1]))
+            times, pages = one_run(Path(folder))
+        runs.append(times)
+        prints.append(pages)
+        print("run {}/{}: clean {:.1f} s, no-change {:.2f} s, no-change sphinx {:.1f} s".format(number, args.runs, *times))
     clean, rebuild, sphinx = (statistics.median(kind) for kind in zip(*runs))
     print(f"cores: {os.cpu_count()}, runs: {args.runs} (medians)")
     print(f"clean build (make book):          {clean:.1f} s")
     print(f"no-change rebuild (make book):    {rebuild:.2f} s ({100 * rebuild / clean:.1f}% of clean)")
     print(f"no-change jupyter-book build:     {sphinx:.1f} s ({100 * sphinx / clean:.0f}% of clean)")
+    first = prints[0]
+    same_pages = all(set(p) == set(first) for p in prints)
+    same_bytes = sum(all(p.get(page, ("",))[0] == first[page][0] for p in prints) for page in first)
+    same_text = sum(all(p.get(page, ("", ""))[1] == first[page][1] for p in prints) for page in first)
+    print(f"determinism: {len(first)} pages, same set in every run: {same_pages}; "
+          f"identical bytes: {same_bytes}/{len(first)}; identical text: {same_text}/{len(first)}")
 
 
 if __name__ == "__main__":

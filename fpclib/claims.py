@@ -176,6 +176,35 @@ def relations(relation: str) -> list[tuple[str, str]]:
     return [tuple(part.split(":", 1)) if ":" in part else (part, "") for part in parts]  # type: ignore[misc]
 
 
+_TRANSLATION = re.compile(r"-(kk|ru|ky)$")
+
+
+def check_kind(report_id: str, relation: str, report_of: dict[str, str]) -> str:
+    """What the registry's ``check`` column must say for a claim, derived from its relations (``;``-separated):
+    ``arithmetic``, ``cross-language`` (a translation against its English original), ``cross-report``,
+    ``restated`` (elsewhere in the same report), ``external`` (Freedom House), ``scale``, or ``none``."""
+    kinds = []
+    for kind, argument in relations(relation):
+        if kind in ("total", "percent", "rank_of"):
+            kinds.append("arithmetic")
+        elif kind == "equals":
+            other = report_of.get(argument)
+            translated = _TRANSLATION.search(report_id) is not None
+            if other is None:
+                kinds.append("cross-language" if translated else "restated")
+            elif other == report_id:
+                kinds.append("restated")
+            elif translated and _TRANSLATION.sub("", report_id) == other:
+                kinds.append("cross-language")
+            else:
+                kinds.append("cross-report")
+        elif kind in ("fiw", "nit"):
+            kinds.append("external")
+        elif kind == "scale":
+            kinds.append("scale")
+    return ";".join(dict.fromkeys(kinds)) or "none"
+
+
 def _totals(table: pd.DataFrame) -> dict[str, Verdict]:
     """For each total named by ``total:`` relations, whether its parts add up to it (keyed by the total's id)."""
     parts: dict[str, list[float]] = {}

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from fpclib import Corpus, load_corpus
-from fpclib.claims import COLUMNS, DEFAULT_CLAIMS_DIR, ClaimError, check_claims, load_claims, locate, relations
+from fpclib.claims import COLUMNS, DEFAULT_CLAIMS_DIR, ClaimError, check_claims, check_kind, load_claims, locate, relations
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,19 @@ def test_percentages_against_their_counts(checked: pd.DataFrame, corpus: Corpus)
 def test_a_claim_with_nothing_to_check_is_unverifiable(corpus: Corpus) -> None:
     result = check(corpus, claim("t-u", "wp-5806", "198th out of 210", 198, unit="rank"))
     assert result.loc["t-u", "verdict"] == "unverifiable"
+
+
+def test_the_check_column_says_what_the_relations_check() -> None:
+    claims = load_claims()
+    report_of = dict(zip(claims["claim_id"], claims["report_id"]))
+    derived = [check_kind(r, rel, report_of) for r, rel in zip(claims["report_id"], claims["relation"])]
+    wrong = claims.loc[claims["check"] != derived, ["claim_id", "check", "relation"]]
+    assert wrong.empty, wrong.head().to_string()
+
+
+def test_relations_point_at_registered_claims() -> None:
+    claims = load_claims()
+    ids = set(claims["claim_id"])
+    dangling = [(c, a) for c, rel in zip(claims["claim_id"], claims["relation"])
+                for kind, a in relations(rel) if kind in ("equals", "total", "rank_of") and not a.startswith("?") and a not in ids]
+    assert not dangling, dangling[:5]

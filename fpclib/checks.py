@@ -118,3 +118,18 @@ def check_nit(claim: object, argument: str) -> Verdict:
 def _decimals(value: float) -> int:
     text = f"{value:g}"
     return len(text.split(".")[1]) if "." in text else 0
+
+
+def check_fiw_below(claim: object, argument: str, fiw: pd.DataFrame, published: pd.Timestamp | None) -> Verdict:
+    """Check ``fiw_below:<Country>:<Other>,<Other>…``: the claim's value is how many of the others score below
+    the country (Freedom in the World total, in the edition current at publication)."""
+    country, others = argument.split(":", 1)
+    if published is None or pd.isna(published):
+        return Verdict("unverifiable", "no publication date to choose an edition by")
+    edition = fh.edition_for(published, "fiw")
+    own = fh.lookup(fiw, country, edition, "total")
+    totals = {other: fh.lookup(fiw, other, edition, "total") for other in others.split(",")}
+    below = sorted(name for name, total in totals.items() if total < own)
+    listing = ", ".join(f"{name} {total}" for name, total in totals.items())
+    reason = f"FIW {edition} (covers {fh.covers_year(edition)}): {country} {own}; {listing}: {len(below)} below"
+    return Verdict("consistent" if len(below) == getattr(claim, "value") else "discrepancy", reason)

@@ -198,7 +198,7 @@ def check_kind(report_id: str, relation: str, report_of: dict[str, str]) -> str:
                 kinds.append("cross-language")
             else:
                 kinds.append("cross-report")
-        elif kind in ("fiw", "nit"):
+        elif kind in ("fiw", "fiw_below", "nit"):
             kinds.append("external")
         elif kind == "scale":
             kinds.append("scale")
@@ -264,6 +264,10 @@ def _check_one(kind: str, argument: str, claim: object, by_id: pd.DataFrame, fiw
         from fpclib.checks import check_fiw
 
         return check_fiw(claim, argument, fiw, published.get(getattr(claim, "pub_id")))
+    if kind == "fiw_below":
+        from fpclib.checks import check_fiw_below
+
+        return check_fiw_below(claim, argument, fiw, published.get(getattr(claim, "pub_id")))
     if kind == "nit":
         from fpclib.checks import check_nit
 

@@ -136,3 +136,11 @@ def test_relations_point_at_registered_claims() -> None:
     dangling = [(c, a) for c, rel in zip(claims["claim_id"], claims["relation"])
                 for kind, a in relations(rel) if kind in ("equals", "total", "rank_of") and not a.startswith("?") and a not in ids]
     assert not dangling, dangling[:5]
+
+
+def test_a_ranking_among_neighbours_is_checked_against_freedom_house(checked: pd.DataFrame, corpus: Corpus) -> None:
+    row = checked.loc["retreating-rights-kazakhstan-069"]
+    assert row["verdict"] == "consistent" and "Kazakhstan 23" in row["reason"]
+    result = check(corpus, claim("t-below", "wp-6003", "three of its Central Asian neighbours", 3,
+                                 "fiw_below:Kazakhstan:Kyrgyzstan,Tajikistan,Turkmenistan,Uzbekistan,Russia", unit="countries"))
+    assert result.loc["t-below", "verdict"] == "discrepancy" and "4 below" in result.loc["t-below", "reason"]

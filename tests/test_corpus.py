@@ -158,4 +158,7 @@ def test_second_extraction_paragraphs_are_blocks(corpus: Corpus) -> None:
                  if any(h in body for body in bodies.values())]
     exact = [h for h in belonging if h in block_texts]
     assert len(belonging) >= 270
-    assert len(exact) / len(belonging) >= 0.99, [h[:80] for h in belonging if h not in block_texts]
+    # One line of the extraction runs together what the dump itself prints on three lines (the Kadyr-Kasiyet
+    # box: its title, its byline, its text); the blocks keep the dump's three.
+    missed = [h[:59] for h in belonging if h not in block_texts]
+    assert missed == ["Monitoring the security situation of human rights defenders"], missed

@@ -178,7 +178,7 @@ def _publication(source: ParsedSource, document: Document, pub_id: str, catalog:
         "source": source.name,
         "wp_id": int(meta["ID"]) if is_post else None,
         "title": document.title,
-        "slug": unquote(meta["post_name"]) if is_post else _slug(document.doc_id),
+        "slug": unquote(meta["post_name"]) if is_post else document.doc_id,
         "url": meta["guid"] if is_post else meta.get("url"),
         "published": _utc(meta.get("post_date_gmt") if is_post else meta.get("date")),
         "modified": _utc(meta.get("post_modified_gmt")) if is_post else pd.NaT,
@@ -192,11 +192,6 @@ def _publication(source: ParsedSource, document: Document, pub_id: str, catalog:
         "n_notes": len(document.notes),
         "n_chars": len(text),
     }
-
-
-def _slug(doc_id: str) -> str:
-    """The slug of a web article (its document id)."""
-    return doc_id
 
 
 def _utc(value: str | None) -> pd.Timestamp:

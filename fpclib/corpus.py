@@ -39,7 +39,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-from fpclib.catalog import Catalog, language, load_catalog
+from fpclib.catalog import PARTS, Catalog, language, load_catalog
 from fpclib.model import Document, ParsedSource
 from fpclib.paragraphs import hints as paragraph_hints
 from fpclib.parse import parse_text
@@ -247,7 +247,7 @@ def _link_duplicates(publications: pd.DataFrame) -> pd.DataFrame:
 
 def _reports(publications: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """One row per report in one language, its parts in reading order (copies join their canonical report)."""
-    order = {part: i for i, part in enumerate(("summary", "introduction", "conclusions", "article"))}
+    order = {part: i for i, part in enumerate(PARTS)}
     rows = []
     canonical = publications[publications["duplicate_of"].isna()]
     for report_id, group in canonical.groupby("report_id", sort=False):

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from fpclib import reference as fh
+from fpclib.catalog import PARTS
 from fpclib.claims import relations
 from fpclib.corpus import Corpus
 
-PART_ORDER = {"summary": 0, "introduction": 1, "conclusions": 2, "article": 3}
+PART_ORDER = {part: i for i, part in enumerate(PARTS)}
 
 
 def parts(corpus: Corpus, report_id: str) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from urllib.parse import unquote
 import numpy as np
 import pandas as pd
 
+from fpclib.catalog import PARTS
 from fpclib.numbers import Number, numbers_in
 
 ALIGN_COLUMNS = ["part", "lang", "en_pub_id", "en_seq", "tr_pub_id", "tr_seq", "confidence", "method"]
@@ -34,7 +35,7 @@ FIGURE_COLUMNS = ["part", "lang", "en_pub_id", "en_seq", "tr_pub_id", "tr_seq", 
                   "ambiguous", "en_written", "tr_written", "en_text", "tr_text"]
 COVERAGE_COLUMNS = ["part", "lang", "en_pub_id", "tr_pub_id", "blocks", "aligned", "share", "anchored",
                     "mean_confidence"]
-PART_ORDER = {"summary": 0, "introduction": 1, "conclusions": 2}
+PART_ORDER = {part: i for i, part in enumerate(PARTS)}
 #: Kinds of anchor, strongest first.
 ANCHORS = ("notes", "repeats", "numbers", "names")
 

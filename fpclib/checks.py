@@ -8,6 +8,7 @@ which edition (if any) the report's figure came from.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pandas as pd
 
@@ -96,7 +97,7 @@ def _status(text: str) -> str | None:
 def check_nit(claim: object, argument: str) -> Verdict:
     """Check ``nit:<Country>:<measure>[:<edition>]`` (score 1-7, percentage 0-100, regime) against Nations in Transit."""
     country, measure, *rest = argument.split(":")
-    nit = fh.load_nit()
+    nit = _nit()
     edition = int(rest[0]) if rest else int(nit["nit_edition"].max())
     rows = nit[(nit["country"] == country) & (nit["nit_edition"] == edition)]
     if rows.empty:
@@ -113,6 +114,12 @@ def check_nit(claim: object, argument: str) -> Verdict:
     actual, value = float(row[column]), getattr(claim, "value")
     ok = abs(actual - value) < 0.5 * 10 ** -_decimals(value) + 1e-9
     return Verdict("consistent" if ok else "discrepancy", f"{when}: {measure} {actual:g}, the text says {value:g}")
+
+
+@cache
+def _nit() -> pd.DataFrame:
+    """Nations in Transit, read (and its sums verified) once per process rather than once per claim."""
+    return fh.load_nit()
 
 
 def _decimals(value: float) -> int:

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fpclib.model import Block, BlockKind, Note, Span
-from fpclib.text import clean, clean_marked
+from fpclib.text import MARKER, clean, clean_marked
 
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 #: Two or more whitespace characters: where a body and its clean text shift apart.
 _WIDE_SPACE = re.compile(r"\s\s+")
 _BULLETS = re.compile(r"(?:\s*(?:•|\d{1,2}\.)\s+)+")
@@ -110,7 +109,7 @@ def _gaps(text: str, start: int, end: int) -> list[Span]:
 
 def _notes_start(text: str, start: int, end: int) -> int:
     """Where the endnotes begin: the last ``[1]`` after which the markers only go up."""
-    markers = [(m.start(), int(m.group(1))) for m in _MARKER.finditer(text, start, end)]
+    markers = [(m.start(), int(m.group(1))) for m in MARKER.finditer(text, start, end)]
     for i in range(len(markers) - 1, -1, -1):
         if markers[i][1] != 1:
             continue
@@ -126,7 +125,7 @@ def _split_notes(text: str, start: int, end: int) -> tuple[Note, ...]:
     """Split the run of endnotes ``[1] …[2] …`` into notes, taking only increasing numbers as labels."""
     labels: list[tuple[int, int, int]] = []
     last = 0
-    for m in _MARKER.finditer(text, start, end):
+    for m in MARKER.finditer(text, start, end):
         number = int(m.group(1))
         if number > last and (number - last <= 3 or not labels):
             labels.append((m.start(), m.end(), number))
@@ -249,7 +248,7 @@ def _heading_before(text: str, start: int, join: int, cuts: set[int]) -> int | N
         candidate = text[head_start:join].strip()
         if not candidate or candidate[0].islower() or len(candidate) < 3:
             continue
-        if candidate[-1] in ".,;" or _MARKER.search(candidate):
+        if candidate[-1] in ".,;" or MARKER.search(candidate):
             return None
         if head_start > floor and len(candidate) > MAX_RUN_HEADING:
             return None
@@ -264,7 +263,7 @@ def _kind(piece: str, is_heading: bool) -> BlockKind:
         return "heading"
     if _CAPTION.match(stripped):
         return "caption"
-    bare = _MARKER.sub("", stripped).strip()
+    bare = MARKER.sub("", stripped).strip()
     if len(bare) > 2 and bare[0] in "‘“«\"" and bare[-1] in "’”»\"":
         return "quote"
     return "paragraph"
@@ -281,6 +280,6 @@ def _block(text: str, start: int, end: int, kind: BlockKind, level: int, numbers
 
 def _marker_spans(text: str, start: int, end: int, numbers: set[int]) -> Iterable[Span]:
     """Spans of the footnote markers in the body (they are removed from block text)."""
-    for m in _MARKER.finditer(text, start, end):
+    for m in MARKER.finditer(text, start, end):
         if int(m.group(1)) in numbers:
             yield Span(m.start(), m.end(), "markers", m.group(1))

@@ -42,7 +42,7 @@ from datetime import datetime
 
 from fpclib.errors import SourceError
 from fpclib.model import Block, BlockKind, Document, Note, ParsedSource, Span
-from fpclib.text import clean_marked
+from fpclib.text import MARKER, clean_marked
 
 #: The values a cell of a flattened treaty table can take (an empty cell leaves no trace in the capture).
 CELL_VALUES: tuple[str, ...] = ("Accession", "Ratification", "Signed")
@@ -67,7 +67,6 @@ _NEWS_BYLINE = re.compile(rf"By (?P<author>{_AUTHOR})")
 _DATE = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}")
 _DATE_FORMATS = ("%B %d, %Y", "%d %B %Y")
 _DATELINE_WORD = re.compile(r"on|\d+ (?:min|hour|day|week|month|year)s? ago")
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 _NOTE_START = re.compile(r"\[(\d{1,3})\]")
 _BULLET = re.compile(r"[•◦▪‣]\s+")
 _CAPTION = re.compile(r"(?:Cover )?(?:Photo|Image|Picture)s? (?:by|credit|courtesy)\b", re.IGNORECASE)
@@ -364,7 +363,7 @@ def _content_spans(text: str, start: int, end: int, label: str, spans: list[Span
     """Add content spans for ``text[start:end]`` split around ``[n]`` marker spans; return the marker numbers."""
     refs = []
     pos = start
-    for m in _MARKER.finditer(text, start, end):
+    for m in MARKER.finditer(text, start, end):
         if text[pos:m.start()].strip():
             spans.append(Span(pos, m.start(), "content", label))
         spans.append(Span(m.start(), m.end(), "markers", "footnote-marker"))

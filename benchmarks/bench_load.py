@@ -16,10 +16,10 @@ LOAD = "from fpclib import load_corpus; load_corpus()"
 PANDAS = "import pandas"
 PARSE = """
 import time
-from fpclib.parse import parse_file
-from fpclib.sources import DEFAULT_RAW_DIR
+from fpclib.sources import parse_file
+from fpclib.paths import raw_dir
 start = time.perf_counter()
-parse_file(DEFAULT_RAW_DIR / 'fpc-author-adam-hug.printr.txt')
+parse_file(raw_dir() / 'fpc-author-adam-hug.printr.txt')
 print(time.perf_counter() - start)
 """
 

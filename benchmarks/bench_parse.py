@@ -17,14 +17,14 @@ import statistics
 import time
 from collections.abc import Callable
 
-from fpclib.catalog import load_catalog
-from fpclib.corpus import build_corpus
-from fpclib.paragraphs import hints
-from fpclib.parse import parse_file
-from fpclib.sources import DEFAULT_RAW_DIR, decode, read_manifest, read_verified
+from fpclib.corpus.build import build_corpus
+from fpclib.corpus.catalog import load_catalog
+from fpclib.paths import raw_dir
+from fpclib.sources import decode, hints, parse_file
+from fpclib.tables import read_manifest, read_verified
 
-DUMP = DEFAULT_RAW_DIR / "fpc-author-adam-hug.printr.txt"
-PARAGRAPHS = DEFAULT_RAW_DIR / "fpc-author-adam-hug.paragraphs.txt"
+DUMP = raw_dir() / "fpc-author-adam-hug.printr.txt"
+PARAGRAPHS = raw_dir() / "fpc-author-adam-hug.paragraphs.txt"
 
 
 def median_seconds(task: Callable[[], object], runs: int) -> float:
@@ -45,8 +45,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     paragraph_hints = hints(decode(PARAGRAPHS.read_bytes(), PARAGRAPHS.name))
-    manifest = read_manifest(DEFAULT_RAW_DIR)
-    raw = {entry.file: read_verified(DEFAULT_RAW_DIR, entry) for entry in manifest}
+    manifest = read_manifest(raw_dir())
+    raw = {entry.file: read_verified(raw_dir(), entry) for entry in manifest}
     catalog = load_catalog()
     alone = median_seconds(lambda: parse_file(DUMP), args.runs)
     with_hints = median_seconds(lambda: parse_file(DUMP, paragraph_hints), args.runs)

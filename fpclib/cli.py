@@ -7,13 +7,9 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from fpclib.errors import SourceError
-from fpclib.export import FORMATS
-
-if TYPE_CHECKING:
-    from fpclib.corpus import Corpus
+from fpclib.corpus.export import FORMATS
+from fpclib.errors import FpcError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except SourceError as error:
+    except FpcError as error:
         print(f"fpc: {error}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as error:
@@ -68,58 +64,16 @@ def _info(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from fpclib.corpus import load_corpus
+    from fpclib.corpus.markdown import to_markdown
 
     corpus = load_corpus(args.raw)
     print(to_markdown(corpus, args.pub_id))
     return 0
 
 
-def to_markdown(corpus: Corpus, pub_id: str) -> str:
-    """A publication as Markdown: title, facts, blocks in reading order, endnotes."""
-    import pandas as pd
-
-    found = corpus.publications[corpus.publications["pub_id"] == pub_id]
-    if found.empty:
-        raise ValueError(f"no publication {pub_id!r}; try `fpc info` or see corpus.publications")
-    pub = found.iloc[0]
-    date = "" if pd.isna(pub["published"]) else pub["published"].strftime("%Y-%m-%d")
-    lines = [f"# {pub['title']}", "", f"*{pub_id} · {pub['lang']} · {pub['part']} · {date} · {pub['source']}*", ""]
-    for block in corpus.blocks[corpus.blocks["pub_id"] == pub_id].itertuples():
-        text = with_note_marks(block.text, block.note_refs, block.note_positions)
-        if block.kind == "heading":
-            lines += [f"## {text}", ""]
-        elif block.kind == "list_item":
-            lines += ["  " * (block.level - 1) + f"- {text}"]
-        elif block.kind == "quote":
-            lines += [f"> {text}", ""]
-        elif block.kind == "table":
-            lines += [f"{text}", "", *_table(block.rows), ""]
-        else:
-            lines += [text, ""]
-    notes = corpus.notes[corpus.notes["pub_id"] == pub_id]
-    if not notes.empty:
-        lines += ["", "---", ""] + [f"[^{n.number}]: {n.text}" for n in notes.itertuples()]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def with_note_marks(text: str, refs: tuple[int, ...], positions: tuple[int, ...]) -> str:
-    """``text`` with a Markdown footnote mark ``[^n]`` where each reference's marker stood."""
-    for number, position in sorted(zip(refs, positions), key=lambda pair: pair[1], reverse=True):
-        text = f"{text[:position]}[^{number}]{text[position:]}"
-    return text
-
-
-def _table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
-    """A Markdown table of rows (the first is the header)."""
-    if not rows:
-        return []
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
-    return lines + ["| " + " | ".join(row) + " |" for row in rows[1:]]
-
-
 def _export(args: argparse.Namespace) -> int:
     from fpclib.corpus import load_corpus
-    from fpclib.export import export
+    from fpclib.corpus.export import export
 
     written = export(load_corpus(args.raw), args.out, args.format)
     print(f"wrote {len(written)} files to {args.out}: " + ", ".join(path.name for path in written))
@@ -131,11 +85,13 @@ def _claims(args: argparse.Namespace) -> int:
 
     from fpclib.claims import check_claims, load_claims
     from fpclib.corpus import load_corpus
+    from fpclib.errors import NotFoundError
 
     claims = load_claims()
     if args.report:
         if args.report not in set(claims["report_id"]):
-            raise ValueError(f"no claims registered for report {args.report!r}; see data/claims/")
+            raise NotFoundError(f"no claims registered for report {args.report!r}: expected one of "
+                                f"{', '.join(sorted(set(claims['report_id'])))}")
         claims = claims[claims["report_id"] == args.report]
     checked = check_claims(load_corpus(args.raw), claims=claims)
     shown = checked if args.verdict is None else checked[checked["verdict"] == args.verdict]
@@ -152,7 +108,7 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from fpclib.parse import parse_file
+    from fpclib.sources import parse_file
 
     source = parse_file(args.file)
     print(f"{source.name}: {source.kind}, {source.length:,} characters, {len(source.documents)} documents")

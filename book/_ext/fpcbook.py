@@ -50,7 +50,7 @@ def vendor_bundle(app: Sphinx) -> None:
         with path.open(encoding="utf-8") as existing:
             if existing.readline().rstrip("\n") == marker:
                 return
-    from fpclib import charts  # imports altair: only when the bundle must be made
+    from fpclib.book import charts  # imports altair: only when the bundle must be made
 
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")  # dotfiles are never copied into the book

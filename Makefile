@@ -10,15 +10,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
-# Notebook execution: re-run everything under CI, reuse the jupyter cache locally.
-BOOK_EXECUTE ?= $(if $(filter true,$(CI)),force,cache)
+# Notebook execution: book/_ext/prerun.py executes every notebook not in the jupyter cache (all of them on a fresh
+# clone, as under CI) in two warm kernels, and the build reads the cache; BOOK_EXECUTE=force re-runs each in a kernel
+# of its own during the build instead (slower; the cache is then neither read nor written).
+BOOK_EXECUTE ?= cache
 JUPYTER_CACHE := _build/.jupyter_cache
 CACHE_KEY := _build/.cache-key
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # Builds and tests run with the network off where the machine allows it (see .ci/offline).
 OFFLINE := .ci/offline
 
-.PHONY: book test browser bench clean distclean
+.PHONY: book pages test browser bench clean distclean
 
 # The virtual environment, created once and refreshed when the pins change.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -46,19 +48,34 @@ $(BUILT): $(INSTALLED) $(BOOK_INPUTS)
 	  rm -rf $(JUPYTER_CACHE) _build/.doctrees
 	  echo "$$key" > $(CACHE_KEY)
 	fi
+	$(BIN)/python -m fpclib.book.pages --check
 	if [ "$(BOOK_EXECUTE)" = cache ]; then $(OFFLINE) $(BIN)/python book/_ext/prerun.py $(JUPYTER_CACHE) $(NOTEBOOKS); fi
 	FPC_BOOK_EXECUTE=$(BOOK_EXECUTE) $(OFFLINE) $(BIN)/jupyter-book build . -W --keep-going \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	touch $@
 
+# The report and translation chapters, rewritten from their templates (book/_templates/) and front matter
+# (data/catalog/chapters.csv); `make book` refuses to build while one differs.
+pages: $(INSTALLED)
+	$(BIN)/python -m fpclib.book.pages
+
 # Headless Chromium for the browser test (Debian's package; Playwright drives it, downloads nothing).
 browser:
 	[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
-# Everything CI checks: the book builds with warnings as errors, then pytest runs the unit tests, the
-# notebooks, the built-HTML checks and the browser test. pytest's exit 5 (no tests) fails too.
+# Everything CI checks: the book builds with warnings as errors (a failing cell fails it), then pytest runs the
+# unit tests, the checks of the executed notebooks and of the built HTML, and the browser test. The browser test
+# (Chromium) runs beside the rest (one Python process), each on a core; its report follows. Either failing fails
+# the target, and so does pytest's exit 5 (no tests) in either.
 test: book browser
-	$(OFFLINE) $(BIN)/python -m pytest
+	$(OFFLINE) $(BIN)/python -m pytest -p no:cacheprovider -m browser > _build/browser-tests.log 2>&1 &
+	browser=$$!
+	status=0
+	$(OFFLINE) $(BIN)/python -m pytest -m "not browser" || status=$$?
+	wait $$browser || status=$$?
+	echo "--- browser tests (pytest -m browser):"
+	cat _build/browser-tests.log
+	exit $$status
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_build.py

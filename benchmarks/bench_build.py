@@ -30,19 +30,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".cache", ".*_cache", ".hypothesis", "*.egg-info", "vega")
+SKIP = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".cache", ".*_cache", ".hypothesis",
+                              "*.egg-info", "vega")
 
 
 def timed(command: list[str], cwd: Path) -> float:
     """Run ``command`` in ``cwd`` as a local build does; seconds taken. Exits if it fails.
 
-    fpclib's parsed-corpus cache goes beside the copy, so a clean build parses the raw files afresh.
+    fpclib's parsed-corpus cache goes beside the copy, so a clean build parses the raw files afresh; the copy's
+    own fpclib comes first on the path (the linked .venv holds an editable install of the repository's).
     """
     environment = {
         **os.environ,
         "BOOK_EXECUTE": "cache",
         "FPC_BOOK_EXECUTE": "cache",
         "FPCLIB_CACHE_DIR": str(cwd.parent / "fpclib-cache"),
+        "PYTHONPATH": str(cwd),
     }
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)
@@ -79,7 +82,8 @@ def fingerprint(html_dir: Path) -> dict[str, tuple[str, str]]:
         raw = page.read_text(encoding="utf-8")
         parser.feed(raw)
         text = "\n".join(parser.parts)
-        pages[str(page.relative_to(html_dir))] = (hashlib.sha256(raw.encode()).hexdigest(), hashlib.sha256(text.encode()).hexdigest())
+        pages[str(page.relative_to(html_dir))] = (hashlib.sha256(raw.encode()).hexdigest(),
+                                                  hashlib.sha256(text.encode()).hexdigest())
     return pages
 
 
@@ -89,9 +93,11 @@ def one_run(folder: Path) -> tuple[tuple[float, float, float], dict[str, tuple[s
     tree = folder / "repo"
     shutil.copytree(REPO, tree, ignore=SKIP)  # copy2 keeps mtimes, so make trusts the linked .venv
     (tree / ".venv").symlink_to(REPO / ".venv")
-    clean = timed(["make", "book"], tree)
+    # `-o`: never reinstall the linked .venv from the copy (that would point its editable install at the copy).
+    make = ["make", "-o", ".venv/.installed", "book"]
+    clean = timed(make, tree)
     pages = fingerprint(tree / "_build" / "html")
-    rebuild = timed(["make", "book"], tree)
+    rebuild = timed(make, tree)
     sphinx = timed([str(REPO / ".venv" / "bin" / "jupyter-book"), "build", ".", "-W", "--keep-going", "-q"], tree)
     return (clean, rebuild, sphinx), pages
 
@@ -110,7 +116,9 @@ def main(argv: list[str] | None = None) -> None:
             times, pages = one_run(Path(folder))
         runs.append(times)
         prints.append(pages)
-        print("run {}/{}: clean {:.1f} s, no-change {:.2f} s, no-change sphinx {:.1f} s".format(number, args.runs, *times))
+        clean, rebuild, sphinx = times
+        print(f"run {number}/{args.runs}: clean {clean:.1f} s, no-change {rebuild:.2f} s, "
+              f"no-change sphinx {sphinx:.1f} s")
     clean, rebuild, sphinx = (statistics.median(kind) for kind in zip(*runs))
     print(f"cores: {os.cpu_count()}, runs: {args.runs} (medians)")
     print(f"clean build (make book):          {clean:.1f} s")
@@ -122,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     same_text = sum(all(p.get(page, ("", ""))[1] == first[page][1] for p in prints) for page in first)
     print(f"determinism: {len(first)} pages, same set in every run: {same_pages}; "
           f"identical bytes: {same_bytes}/{len(first)}; identical text: {same_text}/{len(first)}")
+    differing = sorted(page for page in first if any(p.get(page, ("",))[0] != first[page][0] for p in prints))
+    if differing:
+        print(f"pages whose bytes differ between runs: {', '.join(differing)}")
 
 
 if __name__ == "__main__":

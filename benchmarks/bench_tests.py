@@ -1,6 +1,8 @@
 """Time the test suite in its three parts and print medians: the library tests, the notebooks, the browser.
 
-Run from the repository after `make book` (the browser tests open the built book):
+The notebook tests check the notebooks the book build executed (its jupyter cache and built pages), so they take
+seconds; executing the notebooks is part of `make book` (see benchmarks/bench_build.py). Run from the repository
+after `make book` (the notebook and browser tests read the built book):
 
     .venv/bin/python benchmarks/bench_tests.py [--runs N] [--parts unit notebooks browser]
 """

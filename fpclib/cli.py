@@ -1,47 +1,111 @@
-"""The ``fpc`` command: look at the corpus, show a publication, export the tables, parse one raw file."""
+"""The ``fpc`` command: look at the corpus, show a publication, export the tables, parse one raw file.
+
+Every error is one line on stderr, ``fpc: …``, and the exit code says what kind it is (see :data:`EXIT_CODES`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from fpclib.corpus.export import FORMATS
-from fpclib.errors import FpcError
+from fpclib.errors import AnomalyError, FpcError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from fpclib.corpus.build import Corpus
+
+#: Exit codes, one per kind of outcome.
+OK, CHECK_FAILED, BAD_DATA, BAD_USAGE, SYSTEM_ERROR, INTERNAL_ERROR = 0, 1, 2, 3, 4, 5
+EXIT_CODES = {
+    OK: "success",
+    CHECK_FAILED: "a check asked for failed (claims --strict: a claim not found in the text)",
+    BAD_DATA: "bad data: a raw capture, manifest, catalogue, claims registry or reference file is malformed or "
+              "altered (FILE:LINE:COL: what was expected), or the corpus holds anomalies under --strict",
+    BAD_USAGE: "bad usage: an unknown option or command, an id the data does not hold, a refused export target",
+    SYSTEM_ERROR: "system error: a file or folder could not be read or written (permissions, disk full)",
+    INTERNAL_ERROR: "internal error: a bug in fpclib (set FPC_TRACEBACK=1 to see the traceback)",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and the usage exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"fpc: usage: {message} (see fpc --help)", file=sys.stderr)
+        sys.exit(BAD_USAGE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``fpc``; malformed input prints one line ``FILE:LINE:COL: message`` and exits 2."""
+    """Run ``fpc``; every error prints one line ``fpc: …`` and returns its exit code (:data:`EXIT_CODES`)."""
     parser = _parser()
-    args = parser.parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        args = parser.parse_args(argv)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else BAD_USAGE
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = _one_line_warning
+            return int(args.run(args) or 0)
+    except AnomalyError as error:
+        for line in error.lines:
+            print(f"fpc: {line}", file=sys.stderr)
+        return BAD_DATA
+    except (UsageError, NotFoundError) as error:
+        print(f"fpc: {error}", file=sys.stderr)
+        return BAD_USAGE
     except FpcError as error:
         print(f"fpc: {error}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as error:
-        print(f"fpc: {error}", file=sys.stderr)
-        return 1
+        return BAD_DATA
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        print(f"fpc: system error:{where}: {error.strerror or error}", file=sys.stderr)
+        return SYSTEM_ERROR
+    except KeyboardInterrupt:
+        print("fpc: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the one place a bug is turned into one line and an exit code
+        if os.environ.get("FPC_TRACEBACK"):
+            raise
+        message = " ".join(str(error).split())
+        print(f"fpc: internal error (a bug in fpclib): {type(error).__name__}: {message}", file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+def _one_line_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """Print a warning (such as a rebuilt cache) as one line on stderr."""
+    print(f"fpc: warning: {message}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fpc", description="The FPC compendium's corpus from the command line.")
+    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
+    parser = _Parser(prog="fpc", description="The FPC compendium's corpus from the command line.",
+                     epilog=f"exit codes:\n{codes}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raw", type=Path, default=None, help="folder of raw captures (default: data/raw)")
+    parser.add_argument("--strict", action="store_true", dest="corpus_strict",
+                        help="fail (exit 2, one line each) if the corpus holds anomalies (odd endnote lists, "
+                             "suspect values) instead of only listing them in Corpus.anomalies")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     info = commands.add_parser("info", help="the reports as a table")
     info.set_defaults(run=_info)
     show = commands.add_parser("show", help="a publication as Markdown with its endnotes")
     show.add_argument("pub_id", help="e.g. wp-6111")
     show.set_defaults(run=_show)
-    out = commands.add_parser("export", help="write all tables (publications, reports, blocks, notes, accounting)")
+    out = commands.add_parser("export", help="write all tables (publications, reports, blocks, notes, accounting, "
+                                             "anomalies)")
     out.add_argument("--format", choices=FORMATS, default="csv")
-    out.add_argument("--out", type=Path, required=True, help="folder to create or replace")
+    out.add_argument("--out", type=Path, required=True,
+                     help="a new or empty folder, or an earlier export to replace (never anything else)")
     out.set_defaults(run=_export)
     claims = commands.add_parser("claims", help="the registered claims of a report (or all) with their verdicts")
     claims.add_argument("report", nargs="?", help="a report_id (default: every report)")
-    claims.add_argument("--strict", action="store_true", help="exit 1 if any claim cannot be located")
+    claims.add_argument("--strict", action="store_true",
+                        help="exit 2 on any registry error, exit 1 if any claim cannot be located")
     claims.add_argument("--verdict", choices=("consistent", "discrepancy", "unverifiable"), help="only these")
     claims.set_defaults(run=_claims)
     parse = commands.add_parser("parse", help="parse one raw file of any supported layout and summarise it")
@@ -50,10 +114,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _info(args: argparse.Namespace) -> int:
+def _corpus(args: argparse.Namespace) -> Corpus:
+    """The corpus of ``--raw``, strict if ``--strict`` was given before the command."""
     from fpclib.corpus import load_corpus
 
-    reports = load_corpus(args.raw).reports
+    return load_corpus(args.raw, strict=args.corpus_strict)
+
+
+def _info(args: argparse.Namespace) -> int:
+    reports = _corpus(args).reports
     table = reports.assign(
         published=reports["published"].dt.strftime("%Y-%m-%d").fillna("—"),
         parts=reports["parts"].map(", ".join),
@@ -63,19 +132,17 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from fpclib.corpus import load_corpus
     from fpclib.corpus.markdown import to_markdown
 
-    corpus = load_corpus(args.raw)
-    print(to_markdown(corpus, args.pub_id))
+    print(to_markdown(_corpus(args), args.pub_id))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from fpclib.corpus import load_corpus
-    from fpclib.corpus.export import export
+    from fpclib.corpus.export import check_target, export
 
-    written = export(load_corpus(args.raw), args.out, args.format)
+    check_target(args.out.absolute())
+    written = export(_corpus(args), args.out, args.format)
     print(f"wrote {len(written)} files to {args.out}: " + ", ".join(path.name for path in written))
     return 0
 
@@ -84,8 +151,6 @@ def _claims(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from fpclib.claims import check_claims, load_claims
-    from fpclib.corpus import load_corpus
-    from fpclib.errors import NotFoundError
 
     claims = load_claims()
     if args.report:
@@ -93,7 +158,7 @@ def _claims(args: argparse.Namespace) -> int:
             raise NotFoundError(f"no claims registered for report {args.report!r}: expected one of "
                                 f"{', '.join(sorted(set(claims['report_id'])))}")
         claims = claims[claims["report_id"] == args.report]
-    checked = check_claims(load_corpus(args.raw), claims=claims)
+    checked = check_claims(_corpus(args), claims=claims)
     shown = checked if args.verdict is None else checked[checked["verdict"] == args.verdict]
     table = shown[["claim_id", "value", "unit", "verdict", "reason"]].assign(
         reason=shown["reason"].str.slice(0, 90), value=shown["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
@@ -102,8 +167,9 @@ def _claims(args: argparse.Namespace) -> int:
     print("\n" + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("consistent", "discrepancy", "unverifiable")))
     missing = checked[checked["block"].isna()]
     if args.strict and not missing.empty:
-        print(f"fpc: {len(missing)} claim(s) not found in the text: {', '.join(missing['claim_id'][:10])}", file=sys.stderr)
-        return 1
+        print(f"fpc: {len(missing)} claim(s) not found in the text: {', '.join(missing['claim_id'][:10])}",
+              file=sys.stderr)
+        return CHECK_FAILED
     return 0
 
 
@@ -115,7 +181,8 @@ def _parse(args: argparse.Namespace) -> int:
     for document in source.documents:
         kinds = Counter(block.kind for block in document.blocks)
         summary = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
-        print(f"  {document.doc_id}: {document.title[:70]!r} — {len(document.blocks)} blocks ({summary}), {len(document.notes)} notes")
+        print(f"  {document.doc_id}: {document.title[:70]!r} — {len(document.blocks)} blocks ({summary}), "
+              f"{len(document.notes)} notes")
     return 0
 
 

@@ -44,6 +44,29 @@ class SourceError(FpcError, ValueError):
         return cls(file, line, column, message)
 
 
+class AnomalyError(FpcError, ValueError):
+    """Under ``load_corpus(strict=True)``: the corpus holds anomalies. ``str()`` is the first and their count;
+    ``lines`` holds one line ``FILE:LINE:COL: pub_id: kind: message`` for each.
+
+    >>> str(AnomalyError(("a.txt:1:2: wp-1: missing-note: no endnote [3]", "a.txt:3:1: wp-1: uncited-note: …")))
+    'a.txt:1:2: wp-1: missing-note: no endnote [3] (1 more anomaly; see Corpus.anomalies)'
+    """
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self.lines = lines
+        more = len(lines) - 1
+        tail = f" ({more} more anomal{'y' if more == 1 else 'ies'}; see Corpus.anomalies)" if more else ""
+        super().__init__(f"{lines[0]}{tail}")
+
+
+class UsageError(FpcError, ValueError):
+    """A request that cannot be carried out as asked (not bad data): the command line exits with its usage code."""
+
+
+class ExportError(UsageError):
+    """An export target that may not be written or replaced (a file, the repository, the data, a foreign folder)."""
+
+
 class RegistryError(FpcError, ValueError):
     """The claims registry is inconsistent: the message starts with the claim id (or ``FILE:LINE:COL``)."""
 

@@ -54,7 +54,8 @@ def read_rows(path: Path, columns: Sequence[str]) -> list[tuple[int, dict[str, s
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise SourceError(str(path), data.count(b"\n", 0, error.start) + 1, 1, "invalid UTF-8: expected UTF-8 text") from None
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(str(path), line, 1, "invalid UTF-8: expected UTF-8 text") from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
@@ -65,7 +66,8 @@ def read_rows(path: Path, columns: Sequence[str]) -> list[tuple[int, dict[str, s
         for row in reader:
             if row:
                 if len(row) != len(columns):
-                    raise SourceError(str(path), line, 1, f"expected {len(columns)} fields ({','.join(columns)}), found {len(row)}")
+                    raise SourceError(str(path), line, 1,
+                                      f"expected {len(columns)} fields ({','.join(columns)}), found {len(row)}")
                 rows.append((line, dict(zip(columns, row))))
             line = reader.line_num + 1
     except csv.Error as error:
@@ -82,10 +84,11 @@ def read_manifest(folder: Path) -> tuple[ManifestEntry, ...]:
     entries = []
     for line, row in read_rows(path, MANIFEST_FIELDS):
         name = row["file"]
-        if not name or Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name:
+        if not name or Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name or ":" in name:
             raise SourceError(str(path), line, 1, f"expected a file name inside {folder.name}/, found {name!r}")
         if not _SHA256.fullmatch(row["sha256"]) or not row["bytes"].isdigit():
-            raise SourceError(str(path), line, 1, "expected file,sha256,bytes,description with a 64-hex sha256 and bytes a whole number")
+            raise SourceError(str(path), line, 1,
+                              "expected file,sha256,bytes,description with a 64-hex sha256 and bytes a whole number")
         entries.append(ManifestEntry(name, row["sha256"], int(row["bytes"]), row["description"]))
     return tuple(entries)
 
@@ -106,18 +109,21 @@ def manifest_entry(folder: Path, file: str, description: str) -> ManifestEntry:
 
 
 def read_verified(folder: Path, entry: ManifestEntry) -> bytes:
-    """The bytes of a manifest entry's file after checking its size and sum; a mismatch names the file and both."""
+    """The bytes of a manifest entry's file after checking that it lies inside ``folder`` (no link, of the file or
+    of a folder on its path, leads outside), then its size and its sum; a mismatch names the file and both."""
     path = folder / entry.file
-    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+    if not path.resolve().is_relative_to(folder.resolve()):
         raise SourceError(str(path), 1, 1, f"expected a file inside {folder}, found a link pointing outside it")
     if not path.is_file():
         raise SourceError(str(path), 1, 1, f"expected the file listed in {MANIFEST}, but it is missing")
     data = path.read_bytes()
     actual = sha256_of(data)
     if actual != entry.sha256 or len(data) != entry.bytes:
+        what = " and ".join(name for name, differs in (("size", len(data) != entry.bytes),
+                                                      ("checksum", actual != entry.sha256)) if differs)
         raise SourceError(
             str(path), 1, 1,
-            f"checksum mismatch: {MANIFEST} expects sha256 {entry.sha256} ({entry.bytes:,} bytes), the file has "
+            f"{what} mismatch: {MANIFEST} expects sha256 {entry.sha256} ({entry.bytes:,} bytes), the file has "
             f"{actual} ({len(data):,} bytes) (listed files are never edited; restore the original)",
         )
     return data
@@ -126,7 +132,8 @@ def read_verified(folder: Path, entry: ManifestEntry) -> bytes:
 def unlisted(folder: Path, entries: Sequence[ManifestEntry], pattern: str = "*") -> list[str]:
     """Names of files in ``folder`` matching ``pattern`` that the manifest does not list (hidden files aside)."""
     listed = {entry.file for entry in entries} | {MANIFEST}
-    return sorted(p.name for p in folder.glob(pattern) if p.is_file() and p.name not in listed and not p.name.startswith("."))
+    return sorted(p.name for p in folder.glob(pattern)
+                  if p.is_file() and p.name not in listed and not p.name.startswith("."))
 
 
 def atomic_write(path: Path, data: bytes) -> None:

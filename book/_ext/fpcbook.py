@@ -9,12 +9,19 @@
   ``_build/html`` (and pages would keep the old ``?v=`` checksum in their links).
 - Lets the Makefile choose how notebooks execute: ``FPC_BOOK_EXECUTE=force`` (CI) or ``cache`` (local)
   overrides ``execute_notebooks`` from ``_config.yml``, which Jupyter Book's CLI cannot override.
+- Loads the chart scripts only on pages with a chart and the claims explorer's script only on its page.
+- Adds to every page but the claims explorer the schema.org ClaimReview JSON-LD of each judged claim
+  anchored on it (``fpclib.book.claimreview``), and writes the data to take away into the built site's ``data/``: CSV,
+  Parquet, ``datapackage.json`` and ``claimreview.json`` (``fpclib.book.datapackage``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections import Counter
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -24,6 +31,9 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 BUNDLE = Path("book/_static/vega/vega-bundle.js")
+CHART_SCRIPTS = ("vega/vega-bundle.js", "fpc-charts.js")
+EXPLORER_PAGE = "book/claims"
+CLAIM_ANCHOR = re.compile(r'<tr id="claim-([^"]+)"')
 EXECUTION_MODES = {"off", "auto", "cache", "force", "inline", "lazy"}
 
 
@@ -79,8 +89,70 @@ def outdated_when_static_changes(
     return sorted(env.found_docs)
 
 
+@cache
+def checked_claims() -> tuple[Any, Any]:
+    """The corpus and its checked claims, once per build (the same ones the notebooks compute)."""
+    from fpclib import load_corpus
+    from fpclib.claims import check_claims
+
+    corpus = load_corpus()
+    return corpus, check_claims(corpus)
+
+
+def page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Per page: the chart scripts where a chart is, the explorer's script on its page, and the ClaimReview
+    JSON-LD of the judged claims whose rows are anchored on the page."""
+    body = context.get("body", "")
+    if 'class="fpc-chart"' in body:
+        for script in CHART_SCRIPTS:
+            app.add_js_file(script)
+    if pagename == EXPLORER_PAGE:
+        app.add_js_file("fpc-explorer.js")
+    anchored = CLAIM_ANCHOR.findall(body)
+    if not anchored:
+        return
+    body = context["body"] = single_claim_anchors(body)
+    if pagename == EXPLORER_PAGE:
+        return  # every claim: its reviews would double the page; they are in data/claimreview.json
+    from fpclib.book import claimreview
+
+    corpus, checked = checked_claims()
+    own = checked[checked["claim_id"].isin(set(anchored))]
+    reviews = claimreview.reviews(own, corpus, page_url=lambda claim: f"#claim-{claim['claim_id']}")
+    if reviews:
+        context["body"] = body + (f'<script type="application/ld+json">{claimreview.script_json(reviews)}</script>')
+
+
+def single_claim_anchors(body: str) -> str:
+    """A page showing a claim in two tables (its report's Freedom House figures and all its claims) keeps the
+    claim's anchor on the last one only, so ``#claim-<id>`` lands on one row.
+
+    >>> single_claim_anchors('<tr id="claim-a"><tr id="claim-b"><tr id="claim-a">')
+    '<tr data-claim="a"><tr id="claim-b"><tr id="claim-a">'
+    """
+    remaining = Counter(CLAIM_ANCHOR.findall(body))
+
+    def keep_last(match: re.Match[str]) -> str:
+        remaining[match.group(1)] -= 1
+        return match.group(0) if remaining[match.group(1)] == 0 else f'<tr data-claim="{match.group(1)}"'
+
+    return CLAIM_ANCHOR.sub(keep_last, body)
+
+
+def write_data(app: Sphinx, exception: Exception | None) -> None:
+    """Write the data package and the ClaimReview file into the built site's ``data/`` (HTML builds only)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from fpclib.book import datapackage
+
+    corpus, checked = checked_claims()
+    datapackage.write(corpus, checked, Path(app.outdir) / "data", claims_page=f"../{EXPLORER_PAGE}.html")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", choose_execution_mode, priority=100)
     app.connect("builder-inited", vendor_bundle)
     app.connect("env-get-outdated", outdated_when_static_changes)
+    app.connect("html-page-context", page_scripts)
+    app.connect("build-finished", write_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,6 +13,8 @@ from fpclib.corpus.build import Corpus
 from fpclib.corpus.catalog import PARTS
 
 PART_ORDER = {part: i for i, part in enumerate(PARTS)}
+#: Language names, for headings and captions.
+LANGUAGES = {"en": "English", "kk": "Kazakh", "ru": "Russian", "ky": "Kyrgyz"}
 
 
 def parts(corpus: Corpus, report_id: str) -> pd.DataFrame:
@@ -65,14 +67,16 @@ def figures(checked: pd.DataFrame, report_id: str) -> list[Figure]:
     for total_id, items in found.items():
         total = by_id.loc[total_id]
         frame = pd.DataFrame(items, columns=["claim_id", "value", "label"])
-        result.append(Figure(total_id, total["what"], total["unit"], total["value"], frame, total["verdict"], total["reason"]))
+        result.append(Figure(total_id, total["what"], total["unit"], total["value"], frame, total["verdict"],
+                             total["reason"]))
     return result
 
 
 def figure_check(figure: Figure) -> pd.DataFrame:
     """A breakdown's parts, their sum and the stated total, then the verdict and its reason: the proof, as a table."""
     rows = [*zip(figure.parts["label"], figure.parts["value"].map("{:g}".format)),
-            ("sum of the parts", f"{figure.parts['value'].sum():g}"), (f"total stated: {figure.what}", f"{figure.total:g}"),
+            ("sum of the parts", f"{figure.parts['value'].sum():g}"),
+            (f"total stated: {figure.what}", f"{figure.total:g}"),
             (f"verdict: {figure.verdict}", figure.reason)]
     return pd.DataFrame(rows, columns=["", figure.unit])
 
@@ -89,7 +93,8 @@ def standing(corpus: Corpus, report_id: str, fiw: pd.DataFrame | None = None) ->
         rank = fh.rank(table, country, edition)
         rows.append({
             "country": country, "edition": edition, "covers": fh.covers_year(edition),
-            "status": fh.lookup(table, country, edition, "status"), "total": fh.lookup(table, country, edition, "total"),
+            "status": fh.lookup(table, country, edition, "status"),
+            "total": fh.lookup(table, country, edition, "total"),
             "pr": fh.lookup(table, country, edition, "pr"), "cl": fh.lookup(table, country, edition, "cl"),
             "rank": f"{rank.rank} of {rank.of}",
         })

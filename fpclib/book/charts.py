@@ -25,7 +25,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from fpclib.book.html import Table
+from fpclib.book.html import Table, frame
 
 THEME = "fpc"
 RENDERER = "fpc-offline"
@@ -34,7 +34,7 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # Width used where a spec asks for its container's width but there is no container (the static SVG).
 STATIC_WIDTH = 560
 # Longest category label in pixels: shorter in a narrow container (a phone), so the marks keep room.
-LABEL_LIMIT = alt.ExprRef(f"containerSize()[0] > 0 && containerSize()[0] < {STATIC_WIDTH} ? 150 : 260")
+LABEL_LIMIT = alt.ExprRef(f"containerSize()[0] > 0 && containerSize()[0] < {STATIC_WIDTH} ? 170 : 260")
 # Colour-blind-safe categorical palette (Okabe-Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # Fixed colours for the fields the book colours by most, so a value keeps its colour from chart to chart:
@@ -54,7 +54,7 @@ def theme() -> alt.theme.ThemeConfig:
             "range": {"category": PALETTE},
             "title": {"fontSize": 15, "anchor": "start", "offset": 10},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e6e6e6", "domainColor": "#888"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "columns": 3, "labelLimit": 160},
             "bar": {"color": PALETTE[0]},
             "point": {"size": 70, "filled": True},
         }
@@ -80,24 +80,66 @@ def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_html(spec: dict[str, Any]) -> str:
-    """HTML for one chart: a static SVG, and the spec that the page script draws live in its place."""
+    """HTML for one chart as a numbered figure: a static SVG and the spec that the page script draws live in its
+    place, under a caption holding the chart's title (taken out of the chart, so a long title wraps instead of
+    being cut) and the caption in ``usermeta`` (see ``captioned``); the book's stylesheet numbers the figures."""
+    title = _title(spec)
+    spec = {key: value for key, value in spec.items() if key != "title"}
     svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=VL_VERSION)
     # No "<" inside <script>, so no text from the corpus can end the element or open a comment early.
     payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    caption = (spec.get("usermeta") or {}).get("caption")
+    text = "".join((f"<strong>{html.escape(title)}.</strong>" if title else "",
+                    f" {html.escape(caption)}" if caption else ""))
     return (
-        '<div class="fpc-chart">'
+        '<figure class="fpc-figure"><div class="fpc-chart">'
         f'<div class="fpc-chart-static">{svg}</div>'
         '<div class="fpc-chart-live"></div>'
         f'<script type="application/json" class="fpc-chart-spec">{payload}</script>'
-        "</div>"
+        f'</div><figcaption class="fpc-chart-caption">{text}</figcaption></figure>'
     )
+
+
+def _title(spec: dict[str, Any]) -> str | None:
+    title = spec.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else text
+
+
+def captioned(chart: alt.TopLevelMixin, caption: str | None) -> alt.TopLevelMixin:
+    """``chart`` with its caption (what it shows, from which paragraph, note or data), kept in ``usermeta``."""
+    return chart.properties(usermeta={"caption": caption}) if caption else chart
+
+
+def wrap(text: str, width: int = 26) -> str:
+    r"""A label broken into lines of at most about ``width`` characters (joined by newlines), at spaces and, in
+    long ids, after hyphens, so long category names stay distinct instead of being cut to the same first words.
+
+    >>> wrap("EU 2014-2020 programme allocation to Kyrgyzstan for education")
+    'EU 2014-2020 programme\nallocation to Kyrgyzstan\nfor education'
+    >>> wrap("retreating-rights-kyrgyzstan-ky")
+    'retreating-rights-\nkyrgyzstan-ky'
+    """
+    words = []
+    for word in str(text).split():
+        while len(word) > width and "-" in word[1:width]:
+            cut = word.rindex("-", 1, width) + 1
+            words.append(word[:cut])
+            word = word[cut:]
+        words.append(word)
+    lines: list[str] = []
+    for word in words:
+        joined = lines[-1] + ("" if lines and lines[-1].endswith("-") else " ") + word if lines else word
+        if lines and len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def render(spec: dict[str, Any], **_metadata: Any) -> dict[str, str]:
     """Altair renderer: a MIME bundle whose HTML draws offline (see ``to_html``)."""
-    title = spec.get("title")
-    name = title.get("text") if isinstance(title, dict) else title
-    return {"text/html": to_html(spec), "text/plain": f"<chart: {name or 'untitled'}>"}
+    return {"text/html": to_html(spec), "text/plain": f"<chart: {_title(spec) or 'untitled'}>"}
 
 
 def enable() -> None:
@@ -117,21 +159,22 @@ def bar(
     value_title: str | None = None,
     colour: str | None = None,
     tooltip: list[str] | None = None,
+    caption: str | None = None,
 ) -> alt.Chart:
-    """Horizontal bars, longest first, stacked by ``colour`` if given; categories on the y axis so long
-    labels stay readable on a phone."""
+    """Horizontal bars, longest first, stacked by ``colour`` if given; categories on the y axis, their labels
+    wrapped onto lines, so long labels stay readable and distinct on a phone."""
+    data = data.assign(**{category: data[category].map(wrap)})
+    lines = int(data[category].str.count("\n").max()) + 1 if len(data) else 1
     encoding: dict[str, Any] = {
-        "y": alt.Y(f"{category}:N", sort="-x", title=category_title, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        "y": alt.Y(f"{category}:N", sort="-x", title=category_title,
+                   axis=alt.Axis(labelLimit=LABEL_LIMIT, labelExpr="split(datum.label, '\\n')")),
         "x": alt.X(f"{value}:Q", title=value_title or value, axis=_value_axis(data[value])),
         "tooltip": tooltip or [category, *([colour] if colour else []), value],
     }
     if colour is not None:
         encoding["color"] = _colour(data, colour)
-    return (
-        alt.Chart(data, title=title, width="container", height=alt.Step(22))
-        .mark_bar()
-        .encode(**encoding)
-    )
+    chart = alt.Chart(data, title=title, width="container", height=alt.Step(22 + 14 * (lines - 1)))
+    return captioned(chart.mark_bar().encode(**encoding), caption)
 
 
 def timeline(
@@ -143,6 +186,7 @@ def timeline(
     colour: str | None = None,
     category_title: str | None = None,
     tooltip: list[str] | None = None,
+    caption: str | None = None,
 ) -> alt.Chart:
     """Dots on a time axis, one row per category (e.g. publications by report, coloured by language)."""
     date_tooltip = alt.Tooltip(f"{date}:T", format="%d %b %Y")
@@ -153,11 +197,8 @@ def timeline(
     }
     if colour is not None:
         encoding["color"] = _colour(data, colour)
-    return (
-        alt.Chart(data, title=title, width="container", height=alt.Step(22))
-        .mark_point()
-        .encode(**encoding)
-    )
+    chart = alt.Chart(data, title=title, width="container", height=alt.Step(22)).mark_point().encode(**encoding)
+    return captioned(chart, caption)
 
 
 def points(
@@ -170,6 +211,7 @@ def points(
     x_title: str | None = None,
     y_title: str | None = None,
     tooltip: list[str] | None = None,
+    caption: str | None = None,
 ) -> alt.Chart:
     """A scatter of two quantities (e.g. a count against its year), coloured by ``colour`` if given."""
     encoding: dict[str, Any] = {
@@ -179,7 +221,7 @@ def points(
     }
     if colour is not None:
         encoding["color"] = _colour(data, colour)
-    return alt.Chart(data, title=title, width="container").mark_point().encode(**encoding)
+    return captioned(alt.Chart(data, title=title, width="container").mark_point().encode(**encoding), caption)
 
 
 def lines(
@@ -193,9 +235,11 @@ def lines(
     marks: pd.DataFrame | None = None,
     mark_date: str = "date",
     mark_label: str = "label",
+    caption: str | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """Lines over time (``x`` holds dates), one per ``colour``; optionally vertical rules at the dates in
-    ``marks`` (e.g. when reports were published), labelled by ``mark_label`` in their tooltips."""
+    ``marks`` (e.g. when reports were published), numbered in date order, the caption naming each by
+    ``mark_label``."""
     encoding: dict[str, Any] = {
         "x": alt.X(f"{x}:T", title=None, axis=alt.Axis(labelAngle=0)),
         "y": alt.Y(f"{y}:Q", title=y_title or y, scale=alt.Scale(zero=False)),
@@ -205,27 +249,43 @@ def lines(
         encoding["color"] = _colour(data, colour)
     series = alt.Chart(data).mark_line(point=True).encode(**encoding)
     if marks is None:
-        return series.properties(title=title, width="container")
-    rules = (
-        alt.Chart(marks)
-        .mark_rule(color="#777", strokeDash=[3, 3], opacity=0.7)
-        .encode(x=alt.X(f"{mark_date}:T"), tooltip=[mark_label, alt.Tooltip(f"{mark_date}:T", format="%d %b %Y")])
-    )
-    return alt.layer(rules, series).properties(title=title, width="container")
+        return captioned(series.properties(title=title, width="container"), caption)
+    base = alt.Chart(marks).encode(x=alt.X(f"{mark_date}:T"),
+                                   tooltip=[mark_label, alt.Tooltip(f"{mark_date}:T", format="%d %b %Y")])
+    rules = base.mark_rule(color="#777", strokeDash=[3, 3], opacity=0.7)
+    # Numbered labels on four staggered rows, so close dates stay legible; the caption gives the key.
+    labels = (base.transform_window(fpc_n="row_number()", sort=[alt.SortField(mark_date)])
+              .transform_calculate(fpc_y="8 + (datum.fpc_n - 1) % 4 * 12")
+              .mark_text(align="left", dx=2, fontSize=10, color="#444")
+              .encode(text="fpc_n:N", y=alt.Y("fpc_y:Q", scale=None)))
+    ordered = marks.sort_values(mark_date)
+    key = "; ".join(f"{n} {label} ({pd.Timestamp(when).strftime('%d %b %Y').lstrip('0')})"
+                    for n, (label, when) in enumerate(zip(ordered[mark_label], ordered[mark_date]), start=1))
+    chart = alt.layer(rules, labels, series).properties(title=title, width="container")
+    return captioned(chart, " ".join(part for part in (caption, f"Dotted lines: {key}.") if part))
 
 
-def grid(data: pd.DataFrame, *, x: str, y: str, colour: str, title: str) -> alt.Chart:
+def grid(data: pd.DataFrame, *, x: str, y: str, colour: str, title: str, caption: str | None = None) -> alt.Chart:
     """A grid of categories (e.g. treaties by country), each cell coloured by a category value."""
-    return (
+    chart = (
         alt.Chart(data, title=title, width="container", height=alt.Step(26))
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
             x=alt.X(f"{x}:N", title=None, axis=alt.Axis(orient="top", labelAngle=0)),
             y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            color=alt.Color(f"{colour}:N", title=colour),
+            color=_neutral_missing(data, colour),
             tooltip=[y, x, colour],
         )
     )
+    return captioned(chart, caption)
+
+
+def _neutral_missing(data: pd.DataFrame, field: str) -> alt.Color:
+    """Colours for the values of ``field``, with "(not given)" in a neutral grey rather than a palette colour."""
+    values = sorted(set(data[field].dropna()), key=lambda v: (v == "(not given)", str(v)))
+    palette = iter(PALETTE)
+    colours = ["#d0d0d0" if v == "(not given)" else next(palette, "#000000") for v in values]
+    return alt.Color(f"{field}:N", title=field, scale=alt.Scale(domain=values, range=colours))
 
 
 def _value_axis(values: pd.Series) -> alt.Axis:
@@ -250,8 +310,7 @@ def _colour(data: pd.DataFrame, field: str) -> alt.Color:
     return alt.Color(f"{field}:N")
 
 
-def table(data: pd.DataFrame, *, caption: str | None = None) -> Table:
-    """``data`` as an HTML table with every cell escaped, in a box that scrolls sideways on a phone."""
-    body = data.to_html(index=False, escape=True, border=0, classes=["fpc-table"], na_rep="")
-    head = f'<p class="fpc-table-caption">{html.escape(caption)}</p>' if caption else ""
-    return Table(f'<div class="fpc-table-scroll">{head}{body}</div>')
+def table(data: pd.DataFrame, *, caption: str | None = None, headings: dict[str, str] | None = None) -> Table:
+    """``data`` as an HTML table with every cell escaped, readable headings and figures, in a box that scrolls
+    sideways on a laptop and reads as cards on a phone (see ``fpclib.book.html.frame``)."""
+    return frame(data, caption=caption, headings=headings)

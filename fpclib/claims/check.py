@@ -1,65 +1,109 @@
-"""Check every registered claim: locate it, read its figure back, and run each of its relations' checks."""
+"""Check every registered claim on two axes: fidelity (does a copy agree with its original?) and evidence (is the
+figure supported by something independent of the report repeating itself?).
+
+Each relation of a claim is checked (:data:`~fpclib.claims.relations.RELATIONS`) and lands on its axis. A copy
+equal to its original takes the original's evidence, saying so; a copy never lends evidence. A copy that changed
+the figure is checked against its original's evidence with its own figure, so the evidence says which side is
+wrong. ``verdict`` and ``reason`` are derived from the two axes for the pages that still read them.
+"""
 
 from __future__ import annotations
 
-import math
+from typing import Any
 
 import pandas as pd
 
+import fpclib.claims.evidence as axes
+import fpclib.claims.fidelity as fidelity
 from fpclib import reference as fh
+from fpclib.claims.evidence import Checked
 from fpclib.claims.locate import locate
-from fpclib.claims.registry import load_claims, relations
-from fpclib.claims.relations import RELATIONS, Context
-from fpclib.claims.verdict import Verdict, combine
+from fpclib.claims.registry import load_claims, relations, validate_frame
+from fpclib.claims.relations import PARTS, RELATIONS, Context
+from fpclib.claims.verdict import Verdict
 from fpclib.corpus.build import Corpus
+
+#: The columns :func:`check_claims` adds for the two axes.
+AXIS_COLUMNS = ("fidelity", "fidelity_reason", "evidence", "evidence_reason", "evidence_kind")
 
 
 def check_claims(corpus: Corpus, reference: pd.DataFrame | None = None,
                  claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The registry's columns plus ``block``, ``verdict`` and ``reason`` for every claim.
+    """The registry's columns plus ``block``, the two axes (:data:`AXIS_COLUMNS`), ``verdict`` and ``reason``.
 
     ``reference`` is a Freedom in the World table (:func:`fpclib.reference.load_fiw`; loaded when None).
+    ``claims`` defaults to the whole registry; claims it relates to but does not hold are read from the
+    registry for context and not returned. A damaged table (a duplicate id, an empty quote, a value that is not
+    a number, a relation to a claim that does not exist) or a reference edition the registry asks for that the
+    data does not hold raises :class:`~fpclib.errors.RegistryError` naming the claim.
     """
     fiw = fh.load_fiw() if reference is None else reference
-    table = locate(load_claims() if claims is None else claims, corpus, errors="mark")
+    wanted = load_claims() if claims is None else claims
+    claims_and_context = _with_context(wanted)
+    validate_frame(claims_and_context)
+    table = locate(claims_and_context, corpus, errors="mark")
     published = corpus.publications.set_index("pub_id")["published"]
-    context = Context(table.set_index("claim_id"), fiw, published.to_dict(), totals(table))
-    verdicts = []
-    for claim in table.itertuples(index=False):
-        found: list[Verdict] = []
-        if claim.block_id is None:
-            found.append(Verdict("discrepancy", "quote not found in the text"))
-        elif not claim.value_found:
-            found.append(Verdict("discrepancy", f"value {claim.value:g} is not what the text says {claim.parsed}"))
-        for kind, argument in relations(claim.relation):
-            relation = RELATIONS.get(kind)
-            found.append(relation.check(claim, argument, context) if relation
-                         else Verdict("unverifiable", f"unknown relation {kind!r}"))
-        if claim.claim_id in context.totals:
-            found.append(context.totals[claim.claim_id])
-        verdicts.append(combine(found))
-    table["verdict"] = [v.verdict for v in verdicts]
-    table["reason"] = [v.reason for v in verdicts]
+    notes = {(p, int(n)): t for p, n, t in zip(corpus.notes["pub_id"], corpus.notes["number"], corpus.notes["text"])}
+    context = Context(table.set_index("claim_id"), fiw, published.to_dict(), _parts(table), notes)
+    found = {claim.claim_id: _checks(claim, context) for claim in table.itertuples(index=False)}
+    own = {cid: axes.own_evidence(results) for cid, results in found.items()}
+    fidelities = {cid: axes.fidelity_of(results) for cid, results in found.items()}
+    fidelity.from_alignment(corpus, table, fidelities)
+    resolved = axes.resolve(table, own, fidelities, lambda claim: _checks(claim, context))
+    for column, values in zip(AXIS_COLUMNS, zip(*(resolved[cid] for cid in table["claim_id"]))):
+        table[column] = list(values)
+    legacy = [axes.legacy_verdict(read, row) for read, row in zip(_reading(table), table.itertuples(index=False))]
+    table["verdict"] = [v.verdict for v in legacy]
+    table["reason"] = [v.reason for v in legacy]
+    table = table[table["claim_id"].isin(set(wanted["claim_id"]))].reset_index(drop=True)
     return table.rename(columns={"block_id": "block"})
 
 
-def totals(table: pd.DataFrame) -> dict[str, Verdict]:
-    """For each total named by ``total:`` relations, whether its parts add up to it (keyed by the total's id)."""
-    parts: dict[str, list[float]] = {}
-    for claim in table.itertuples(index=False):
-        for kind, argument in relations(claim.relation):
-            if kind == "total":
-                parts.setdefault(argument, []).append(claim.value)
-    values = table.set_index("claim_id")["value"]
-    result = {}
-    for total_id, items in parts.items():
-        if total_id not in values.index:
-            result[total_id] = Verdict("unverifiable", f"total {total_id} is not registered")
+def _with_context(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` plus every registered claim they relate to (transitively) that they do not hold."""
+    have = set(claims["claim_id"])
+    named = {t for rel in claims["relation"] for kind, arg in relations(rel) if kind in RELATIONS
+             for t in RELATIONS[kind].targets(arg)}
+    if named <= have:
+        return claims
+    registry = load_claims().set_index("claim_id", drop=False)
+    extra: list[str] = []
+    todo = sorted(named - have)
+    while todo:
+        cid = todo.pop()
+        if cid in have or cid not in registry.index:
             continue
-        total, added = values[total_id], sum(items)
-        words = " + ".join(f"{v:g}" for v in items)
-        result[total_id] = (
-            Verdict("consistent", f"parts add up: {words} = {total:g}") if math.isclose(added, total, rel_tol=1e-6)
-            else Verdict("discrepancy", f"parts add up to {added:g} ({words}), the text's total is {total:g}")
-        )
-    return result
+        have.add(cid)
+        extra.append(cid)
+        todo.extend(t for kind, arg in relations(registry.loc[cid, "relation"]) if kind in RELATIONS
+                    for t in RELATIONS[kind].targets(arg) if t not in have)
+    return pd.concat([claims, registry.loc[extra].reset_index(drop=True)], ignore_index=True) if extra else claims
+
+
+def _parts(table: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """The parts that name each total (``total:<id>``), in registry order."""
+    parts: dict[str, list[str]] = {}
+    for claim_id, relation in zip(table["claim_id"], table["relation"]):
+        for kind, argument in relations(relation):
+            if kind == "total":
+                parts.setdefault(argument, []).append(claim_id)
+    return {total: tuple(ids) for total, ids in parts.items()}
+
+
+def _checks(claim: Any, context: Context) -> list[Checked]:
+    """Every check of one claim: its relations, and the sum of its parts when it is a total."""
+    if claim.block_id is None or not claim.value_found:
+        return []
+    results = [Checked(RELATIONS[kind], argument, RELATIONS[kind].check(claim, argument, context))
+               for kind, argument in relations(claim.relation)]
+    if claim.claim_id in context.parts:
+        results.append(Checked(PARTS, claim.claim_id, PARTS.check(claim, claim.claim_id, context)))
+    return results
+
+
+def _reading(table: pd.DataFrame) -> list[Verdict | None]:
+    """Per claim, why its figure could not be read from the text (None when it was)."""
+    return [Verdict("discrepancy", "quote not found in the text") if block is None
+            else Verdict("discrepancy", f"value {value:g} is not what the text says {parsed}") if not ok else None
+            for block, ok, value, parsed in zip(table["block_id"], table["value_found"], table["value"],
+                                                table["parsed"])]

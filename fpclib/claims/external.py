@@ -1,8 +1,11 @@
-"""External checks of Freedom House claims: the figure, the edition it matches, and the tie rule of a rank.
+"""External checks: Freedom House claims (the figure, the edition it matches, the tie rule of a rank) and claims
+against the catalogued reference datasets (:mod:`fpclib.reference.datasets`: values, recomputed ranks, list sizes,
+upper bounds), each naming the edition or release it used.
 
 A report that says "currently" means the latest edition published before the report; the check picks that
 edition and says so. When the figure does not hold there, every other edition is tried, so the reason can say
-which edition (if any) the report's figure came from.
+which edition (if any) the report's figure came from. An edition the registry asks for that the data does not
+hold is a :class:`~fpclib.errors.RegistryError` naming the claim.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import pandas as pd
 
 from fpclib import reference as fh
 from fpclib.claims.verdict import Verdict
+from fpclib.errors import RegistryError
+from fpclib.reference import datasets
 
 STATUS_WORDS = (
     ("NF", re.compile(r"not free|несвобод|эркин эмес|еркін емес", re.IGNORECASE)),
@@ -35,16 +40,22 @@ def check_fiw(claim: object, argument: str, fiw: pd.DataFrame, published: pd.Tim
     edition = stated or current
     if edition is None:
         return Verdict("unverifiable", "no publication date to choose an edition by")
+    editions = {int(e) for e in fiw["edition"].unique()}
+    if edition not in editions:
+        raise RegistryError(f"{claim.claim_id}: fiw:{argument}: Freedom in the World {edition} is not in the reference "
+                            f"data (editions {min(editions)}-{max(editions)})")
     when = f"FIW {edition} (covers {fh.covers_year(edition)})"
     if stated and current and stated > current:
-        return Verdict("discrepancy", f"{when} was not yet published when the report appeared; latest was FIW {current}")
+        return Verdict("discrepancy",
+                       f"{when} was not yet published when the report appeared; latest was FIW {current}")
     value = claim.value
     if measure == "status":
         said = _status(f"{claim.what} {claim.quote}")
         actual = fh.lookup(fiw, country, edition, "status")
         if said is None:
             return Verdict("unverifiable", "no status word found in the claim")
-        return Verdict("consistent" if said == actual else "discrepancy", f"{when}: {country} is {actual}, the text says {said}")
+        return Verdict("consistent" if said == actual else "discrepancy",
+                       f"{when}: {country} is {actual}, the text says {said}")
     figure = _figure(fiw, country, edition, measure)
     if figure is None:
         return Verdict("unverifiable", f"unknown Freedom House measure {measure!r}")
@@ -56,7 +67,8 @@ def check_fiw(claim: object, argument: str, fiw: pd.DataFrame, published: pd.Tim
         elsewhere = f"; {value:g} matches FIW {', '.join(map(str, others))}"
     else:
         nearest = min(editions, key=lambda e: (_distance(_figure(fiw, country, e, measure), value), abs(e - edition)))
-        elsewhere = f"; {value:g} matches no edition (nearest: FIW {nearest}, {_figure(fiw, country, nearest, measure)[1]})"
+        shown = _figure(fiw, country, nearest, measure)
+        elsewhere = f"; {value:g} matches no edition (nearest: FIW {nearest}, {shown[1] if shown else ''})"
     return Verdict("discrepancy", f"{when}: {measure} is {figure[1]}, the text says {value:g}{elsewhere}")
 
 
@@ -95,11 +107,15 @@ def _status(text: str) -> str | None:
 
 
 def check_nit(claim: object, argument: str) -> Verdict:
-    """Check ``nit:<Country>:<measure>[:<edition>]`` (score 1-7, percentage 0-100, regime) against Nations in Transit."""
+    """Check ``nit:<Country>:<measure>[:<edition>]`` (score 1-7, percentage 0-100, regime) against Nations in
+    Transit."""
     country, measure, *rest = argument.split(":")
     nit = _nit()
     edition = int(rest[0]) if rest else int(nit["nit_edition"].max())
     rows = nit[(nit["country"] == country) & (nit["nit_edition"] == edition)]
+    if rows.empty and rest:
+        raise RegistryError(f"{claim.claim_id}: nit:{argument}: no Nations in Transit {edition} entry for {country} "
+                            f"in the reference data (editions {sorted(set(nit['nit_edition']))})")
     if rows.empty:
         return Verdict("unverifiable", f"no Nations in Transit {edition} entry for {country}")
     row = rows.iloc[0]
@@ -140,3 +156,84 @@ def check_fiw_below(claim: object, argument: str, fiw: pd.DataFrame, published: 
     listing = ", ".join(f"{name} {total}" for name, total in totals.items())
     reason = f"FIW {edition} (covers {fh.covers_year(edition)}): {country} {own}; {listing}: {len(below)} below"
     return Verdict("consistent" if len(below) == claim.value else "discrepancy", reason)
+
+
+def _scale(claim: object) -> float:
+    """How much one unit of the claim's value is worth (``USD billion``: 1e9)."""
+    return claim.magnitude / claim.value if claim.value else 1.0
+
+
+def _close(claim: object, reference: float) -> bool:
+    """True when the reference value, written to the precision of the claim, is the claim's figure."""
+    text = f"{claim.value:g}"
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return abs(claim.magnitude - reference) <= (0.5 * 10 ** -decimals) * _scale(claim) * (1 + 1e-9)
+
+
+def check_reference(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict:
+    """``ref:<dataset>:<country>:<measure>[@<period>]`` against a catalogued dataset, in the release current at
+    publication; when the figure does not hold there, the periods and releases it does match are named."""
+    found = datasets.value_for(argument, published, claim.claim_id)
+    shown = found.value / _scale(claim)
+    others = f" (other releases: {'; '.join(found.others)})" if found.others else ""
+    dataset = datasets.parse_key(argument)[0]
+    stated = _base_stated(claim.quote)
+    base = datasets.base_of(dataset)
+    if base and stated and stated != base:
+        return Verdict("discrepancy", f"the text gives a share of {stated}; {found.cite} is a share of {base} "
+                                      f"({shown:.4g} {claim.unit})")
+    if _close(claim, found.value):
+        return Verdict("consistent", f"{found.cite}: {shown:.4g} {claim.unit}{others}")
+    if found.after_publication:
+        return Verdict("unverifiable", f"{found.cite}: {shown:.4g} {claim.unit}, the text says {claim.value:g}; the "
+                                       "release the report could have used is not held")
+    matches = [f"{period} (release {release})" for period, release, value in datasets.series(argument, claim.claim_id)
+               if _close(claim, value)]
+    elsewhere = f"; {claim.value:g} matches {', '.join(matches)}" if matches else ""
+    return Verdict("discrepancy", f"{found.cite}: {shown:.4g} {claim.unit}, the text says {claim.value:g}"
+                                  f"{elsewhere}{others}")
+
+
+def check_reference_rank(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict:
+    """``ref_rank:<dataset>:<country>:<measure>[@<period>]``: a rank recomputed from the whole table (1 + the
+    number of entries scoring better), beside the rank the publisher printed where the dataset has one."""
+    place, of, found = datasets.rank_for(argument, published, claim.claim_id)
+    dataset, country, _, _ = datasets.parse_key(argument)
+    printed = datasets.printed_rank(dataset, country, found)
+    also = f"; the publisher's rank: {printed:g}" if printed is not None and printed != place else ""
+    reason = f"{found.cite} = {found.value:g}: rank {place} of {of}, recomputed{also}"
+    ok = claim.value == place or (printed is not None and claim.value == printed)
+    return Verdict("consistent" if ok else "discrepancy", reason + ("" if ok else f", the text says {claim.value:g}"))
+
+
+#: How a text names the base of a share.
+_BASES = {"GNI": re.compile(r"\bGNI\b|national income", re.IGNORECASE),
+          "GDP": re.compile(r"\bGDP\b|gross domestic product", re.IGNORECASE)}
+
+
+def _base_stated(quote: str) -> str | None:
+    """The base a quote gives a share of (GDP or GNI), if it names one.
+
+    >>> _base_stated("from 0.7 per cent of GDP to 0.5"), _base_stated("0.7 per cent of national income")
+    ('GDP', 'GNI')
+    """
+    return next((base for base, pattern in _BASES.items() if pattern.search(quote)), None)
+
+
+def check_reference_count(claim: object, argument: str) -> Verdict:
+    """``ref_count:<dataset>:<measure>@<period>``: how many entries the dataset ranks on a measure in a period."""
+    dataset, _, rest = argument.partition(":")
+    measure, _, period = rest.partition("@")
+    count, release = datasets.count(dataset, measure, period, claim.claim_id)
+    ok = claim.value == count
+    reason = f"{datasets.describe(dataset)}, release {release}: {count} entries have a {measure} for {period}"
+    return Verdict("consistent" if ok else "discrepancy", reason + ("" if ok else f", the text says {claim.value:g}"))
+
+
+def check_below_reference(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict:
+    """``below_ref:<key>``: the figure is no larger than a reference value (a sanity check)."""
+    found = datasets.value_for(argument, published, claim.claim_id)
+    ok = claim.magnitude <= found.value
+    return Verdict("consistent" if ok else "discrepancy",
+                   f"{claim.value:g} {claim.unit} is {'no more than' if ok else 'more than'} {found.cite}: "
+                   f"{found.value:.4g}")

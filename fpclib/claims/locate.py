@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from fpclib.claims.numbers import numbers_in
+from fpclib.numbers import numbers_in
 from fpclib.corpus.build import Corpus
 from fpclib.errors import ClaimError
 
@@ -21,11 +21,20 @@ class _Block(NamedTuple):
     note_positions: tuple[int, ...]
 
 
-def locate(claims: pd.DataFrame, corpus: Corpus, *, errors: str = "raise") -> pd.DataFrame:
-    """Find each claim's quote in its publication; add ``block_id``, ``seq``, ``lang``, ``parsed`` (numbers read
-    from the quote), ``value_found`` and ``cited_note`` (the endnote whose marker closes the quote's sentence).
+class _Note(NamedTuple):
+    note_id: str
+    number: int
+    text: str
+    cited_in: tuple[int, ...]
 
-    A quote that is not found raises :class:`ClaimError` (``errors='raise'``) or leaves ``block_id`` empty
+
+def locate(claims: pd.DataFrame, corpus: Corpus, *, errors: str = "raise") -> pd.DataFrame:
+    """Find each claim's quote in its publication's blocks, or else in its endnotes; add ``block_id``, ``seq``,
+    ``lang``, ``parsed`` (numbers read from the quote), ``value_found``, ``cited_note`` (the endnote whose marker
+    closes the quote's sentence) and ``note_id`` (the endnote that holds the quote, None for a block's quote).
+
+    A quote in an endnote is placed at the first block citing that note (``block_id``, ``seq``) and cites that
+    note. A quote that is not found raises :class:`ClaimError` (``errors='raise'``) or leaves ``block_id`` empty
     (``errors='mark'``).
     """
     langs = dict(zip(corpus.publications["pub_id"], corpus.publications["lang"]))
@@ -34,24 +43,37 @@ def locate(claims: pd.DataFrame, corpus: Corpus, *, errors: str = "raise") -> pd
     by_pub: dict[str, list[_Block]] = {}
     for row in zip(*(corpus.blocks[c].tolist() for c in columns)):
         by_pub.setdefault(row[0], []).append(_Block(*row[1:]))
+    notes_of: dict[str, list[_Note]] = {}
+    for row in zip(*(corpus.notes[c].tolist() for c in ("pub_id", "note_id", "number", "text", "cited_in"))):
+        notes_of.setdefault(row[0], []).append(_Note(*row[1:]))
     located, missing = [], []
     for claim in claims.itertuples(index=False):
-        hit = next((b for b in by_pub.get(claim.pub_id, ()) if claim.quote in b.text), None)
+        blocks = by_pub.get(claim.pub_id, [])
+        hit = next((b for b in blocks if claim.quote in b.text), None)
+        note = None if hit else next((n for n in notes_of.get(claim.pub_id, ()) if claim.quote in n.text), None)
         lang = langs.get(claim.pub_id, "en")
-        if hit is None:
+        if hit is None and note is None:
             missing.append(f"{claim.claim_id}: {claim.quote[:70]!r} not in {claim.pub_id}")
             located.append({"block_id": None, "seq": None, "part": part_of.get(claim.pub_id), "lang": lang,
                             "parsed": (), "value_found": False,
-                            "magnitude": _magnitude(claim.value, claim.unit), "cited_note": None})
+                            "magnitude": _magnitude(claim.value, claim.unit), "cited_note": None, "note_id": None})
             continue
         numbers = numbers_in(claim.quote, lang)
         parsed = tuple(dict.fromkeys(v for n in numbers for v in (n.value, n.scaled)))
-        start = hit.text.index(claim.quote)
+        if note is not None:
+            citing = next((b for b in blocks if b.seq in note.cited_in), blocks[0] if blocks else None)
+            place = {"block_id": citing.block_id if citing else note.note_id, "seq": citing.seq if citing else None,
+                     "cited_note": note.number, "note_id": note.note_id}
+        else:
+            assert hit is not None
+            end = hit.text.index(claim.quote) + len(claim.quote)
+            place = {"block_id": hit.block_id, "seq": hit.seq, "note_id": None,
+                     "cited_note": _cited_note(hit.text, hit.note_refs, hit.note_positions, end)}
         located.append({
-            "block_id": hit.block_id, "seq": hit.seq, "part": part_of[claim.pub_id], "lang": lang, "parsed": parsed,
-            "value_found": _found(claim.value, parsed, claim.unit),
-            "magnitude": _magnitude(claim.value, claim.unit),
-            "cited_note": _cited_note(hit.text, hit.note_refs, hit.note_positions, start + len(claim.quote)),
+            "block_id": place["block_id"], "seq": place["seq"], "part": part_of[claim.pub_id], "lang": lang,
+            "parsed": parsed, "value_found": _found(claim.value, parsed, claim.unit),
+            "magnitude": _magnitude(claim.value, claim.unit), "cited_note": place["cited_note"],
+            "note_id": place["note_id"],
         })
     if missing and errors == "raise":
         raise ClaimError(f"{len(missing)} claim(s) not found in the corpus: " + "; ".join(missing))
@@ -67,13 +89,20 @@ def _found(value: float, parsed: tuple[float, ...], unit: str) -> bool:
 
 #: Words of a unit that scale its figure: "USD million", "thousand people", "decades" (of years).
 UNIT_FACTORS = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
-                "decade": 10.0, "decades": 10.0, "century": 100.0, "centuries": 100.0, "month": 1 / 12, "months": 1 / 12}
+                "decade": 10.0, "decades": 10.0, "century": 100.0, "centuries": 100.0, "month": 1 / 12,
+                "months": 1 / 12}
+#: Units that name a point in time: their value is a year (the 2010s are "2010 decade"), never scaled.
+TIME_POINTS = frozenset({"date", "year", "decade"})
 
 
 def _magnitude(value: float, unit: str) -> float:
     """The registered figure on a common footing, so that "150 thousand people" equals "150,000 people" and
-    "two decades" equals "20 years"."""
-    if pd.isna(value):
+    "two decades" equals "20 years"; a date stays its year.
+
+    >>> _magnitude(2, "decades"), _magnitude(150, "thousand people"), _magnitude(2010, "decade")
+    (20.0, 150000.0, 2010)
+    """
+    if pd.isna(value) or str(unit).strip().lower() in TIME_POINTS:
         return value
     factor = 1.0
     for word in re.findall(r"[a-z]+", str(unit).lower()):

@@ -22,15 +22,24 @@ Tables (one row per thing):
     (where in ``text`` each reference's marker stood), ``rows`` (tables),
     ``raw_start``/``raw_end`` (character offsets into the decoded raw file).
 ``notes``
-    ``note_id``, ``pub_id``, ``number``, ``text``, ``urls``, ``publisher`` (best effort), ``raw_start``,
-    ``raw_end``, ``cited_in`` (block seqs).
+    ``note_id`` (``<pub_id>.n<number>``; ``-2``, ``-3`` … appended to a repeated number), ``pub_id``, ``number``,
+    ``text``, ``urls``, ``publisher`` (best effort), ``raw_start``, ``raw_end``, ``cited_in`` (block seqs).
+``sources``
+    one row per raw file: ``source``, ``kind`` (its layout), ``length`` (characters), ``n_documents``, and its
+    characters by category (``content`` … ``whitespace``, ``unclassified``), which :meth:`Corpus.accounting` gives.
+``anomalies``
+    what the parsers kept but found odd, one row each: ``source``, ``pub_id``, ``kind`` (see
+    :data:`fpclib.sources.notes.NOTE_ANOMALIES`, and ``modified-before-published``), ``number`` (the endnote, 0 if
+    none), ``line``/``column`` (1-based) and ``raw_start`` in the raw file, and ``message``.
+    ``load_corpus(strict=True)`` fails on the first of them.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import pandas as pd
@@ -39,27 +48,44 @@ from fpclib import paths
 from fpclib.corpus import cache as corpus_cache
 from fpclib.corpus.catalog import PARTS, Catalog, language, load_catalog
 from fpclib.corpus.publishers import publisher, urls
-from fpclib.errors import NotFoundError, SourceError
-from fpclib.sources import decode, parse_text
-from fpclib.sources import hints as paragraph_hints
-from fpclib.sources.model import Document, ParsedSource
+from fpclib.errors import AnomalyError, NotFoundError, SourceError
+from fpclib.sources.decode import decode
 from fpclib.tables import MANIFEST, ManifestEntry, read_manifest, read_verified, unlisted
+
+if TYPE_CHECKING:
+    from fpclib.sources.model import Anomaly, Document, ParsedSource
 
 ACCOUNTING_CATEGORIES = ("content", "markers", "notes", "metadata", "syntax", "chrome", "whitespace")
 AUTHOR = "Adam Hug"
+#: The columns of ``Corpus.anomalies``.
+ANOMALY_COLUMNS = ("source", "pub_id", "kind", "number", "line", "column", "raw_start", "message")
+#: The tables a corpus holds (and its cache stores).
+TABLES = ("publications", "reports", "blocks", "notes", "sources", "anomalies")
+
+
+def _no_anomalies() -> pd.DataFrame:
+    """An empty ``anomalies`` table."""
+    return _anomaly_table([])
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The parsed corpus. Every table has stable string ids; see the module docs for the columns."""
+    """The parsed corpus. Every table has stable string ids; see the module docs for the columns.
+
+    ``sources`` has one row per raw file (its layout and characters by category, for :meth:`accounting`),
+    ``anomalies`` what the parsers kept but found odd, and ``texts`` each raw file as decoded (so
+    ``texts[source][raw_start:raw_end]`` is a block's raw text). Everything but ``manifest`` and ``texts`` is
+    cached as tables (:mod:`fpclib.corpus.cache`).
+    """
 
     publications: pd.DataFrame
     reports: pd.DataFrame
     blocks: pd.DataFrame
     notes: pd.DataFrame
-    sources: tuple[ParsedSource, ...]
+    sources: pd.DataFrame
     manifest: tuple[ManifestEntry, ...]
     texts: dict[str, str]
+    anomalies: pd.DataFrame = field(default_factory=_no_anomalies)
 
     def accounting(self) -> pd.DataFrame:
         """Characters of each raw file by category; each row adds up to the file's length.
@@ -67,7 +93,8 @@ class Corpus:
         Whitespace is counted apart wherever it stands; ``unclassified`` counts non-blank text no span names
         (always 0: the parsers fail rather than drop text).
         """
-        return accounting(self.sources, self.texts)
+        columns = ["source", "length", *ACCOUNTING_CATEGORIES, "unclassified"]
+        return self.sources[columns].reset_index(drop=True)
 
     def duplicates(self) -> pd.DataFrame:
         """Each copy of a piece beside its canonical publication, with whether their texts differ and how."""
@@ -100,58 +127,76 @@ class Corpus:
         return found.iloc[0]
 
 
-def load_corpus(raw_dir: Path | str | None = None, *, cache: bool = True) -> Corpus:
-    """Load the corpus from ``raw_dir`` (default: :func:`fpclib.paths.raw_dir`), verifying every size and sum."""
+def load_corpus(raw_dir: Path | str | None = None, *, cache: bool = True, strict: bool = False) -> Corpus:
+    """Load the corpus from ``raw_dir`` (default: :func:`fpclib.paths.raw_dir`), verifying every size and sum.
+
+    ``strict``: any anomaly (``Corpus.anomalies``) is an :class:`~fpclib.errors.AnomalyError` naming the first
+    and holding one line for each; by default they are only reported in the table.
+    """
     folder = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
     manifest = read_manifest(folder)
     extra = unlisted(folder, manifest)
     if extra:
-        raise SourceError(str(folder / extra[0]), 1, 1, f"not listed in {MANIFEST}: expected every raw file to have a row with its sha256")
+        raise SourceError(str(folder / extra[0]), 1, 1,
+                          f"not listed in {MANIFEST}: expected every raw file to have a row with its sha256")
     raw = {entry.file: read_verified(folder, entry) for entry in manifest}
     key = corpus_cache.key(manifest)
-    if cache:
-        cached = corpus_cache.read(key)
-        if cached is not None:
-            return cached
-    corpus = build_corpus(raw, manifest, load_catalog())
-    if cache:
-        corpus_cache.write(key, corpus)
+    tables = corpus_cache.read(key, TABLES) if cache else None
+    if tables is not None:
+        corpus = Corpus(**tables, manifest=manifest, texts={name: decode(data, name) for name, data in raw.items()})
+    else:
+        corpus = build_corpus(raw, manifest, load_catalog())
+        if cache:
+            corpus_cache.write(key, {name: getattr(corpus, name) for name in TABLES})
+    if strict and not corpus.anomalies.empty:
+        raise AnomalyError(anomaly_lines(corpus.anomalies))
     return corpus
+
+
+def anomaly_lines(anomalies: pd.DataFrame) -> tuple[str, ...]:
+    """One line per anomaly, ``FILE:LINE:COL: pub_id: kind: message``."""
+    return tuple(f"{a.source}:{a.line}:{a.column}: {a.pub_id}: {a.kind}: {a.message}" for a in anomalies.itertuples())
 
 
 def build_corpus(raw: dict[str, bytes], manifest: tuple[ManifestEntry, ...], catalog: Catalog) -> Corpus:
     """Parse the raw files and assemble the tables."""
+    from fpclib.sources.paragraphs import hints as paragraph_hints
+    from fpclib.sources.parse import parse_text
+
     texts = {name: decode(data, name) for name, data in raw.items()}
     hints: list[str] = []
     for name, text in texts.items():
         if name.endswith(".paragraphs.txt"):
             hints = paragraph_hints(text)
-    sources = tuple(parse_text(texts[name], name, hints) for name in sorted(texts))
-    records = [(source, document) for source in sources for document in source.documents]
-    pub_rows, block_rows, note_rows = [], [], []
+    parsed = tuple(parse_text(texts[name], name, hints) for name in sorted(texts))
+    records = [(source, document) for source in parsed for document in source.documents]
+    pub_rows, block_rows, note_rows, anomaly_rows = [], [], [], []
     for source, document in records:
         pub_id = _pub_id(source, document, records)
         pub_rows.append(_publication(source, document, pub_id, catalog))
         block_rows.extend(_blocks(pub_id, document))
         note_rows.extend(_notes(pub_id, document))
+        anomaly_rows.extend(_anomaly_row(source.name, texts[source.name], pub_id, a) for a in document.anomalies)
     publications = _link_duplicates(pd.DataFrame(pub_rows))
     blocks = pd.DataFrame(block_rows)
     notes = _cite(pd.DataFrame(note_rows), blocks)
     reports = _reports(publications, catalog)
-    return Corpus(_typed(publications), reports, blocks, notes, sources, manifest, texts)
+    return Corpus(_typed(publications), reports, blocks, notes, sources_table(parsed, texts), manifest, texts,
+                  _anomaly_table(anomaly_rows))
 
 
-def accounting(sources: tuple[ParsedSource, ...], texts: dict[str, str]) -> pd.DataFrame:
-    """Per source, characters by category (whitespace counted apart), adding up to the file's length."""
+def sources_table(sources: tuple[ParsedSource, ...], texts: dict[str, str]) -> pd.DataFrame:
+    """The ``sources`` table: per raw file its layout, length, documents and characters by category (whitespace
+    counted apart), adding up to the file's length."""
     rows = []
+    codes = {name: i + 1 for i, name in enumerate(ACCOUNTING_CATEGORIES)}
+    names = {code: name for name, code in codes.items()}
     for source in sources:
         owner = bytearray(source.length)
-        codes = {name: i + 1 for i, name in enumerate(ACCOUNTING_CATEGORIES)}
         for span in sorted(source.spans, key=lambda s: s.start - s.end):
             owner[span.start:span.end] = bytes([codes[span.category]]) * (span.end - span.start)
         text = texts[source.name]
         counts = dict.fromkeys((*ACCOUNTING_CATEGORIES, "unclassified"), 0)
-        names = {code: name for name, code in codes.items()}
         for char, code in zip(text, owner):
             if char.isspace():
                 counts["whitespace"] += 1
@@ -159,8 +204,24 @@ def accounting(sources: tuple[ParsedSource, ...], texts: dict[str, str]) -> pd.D
                 counts[names[code]] += 1
             else:
                 counts["unclassified"] += 1
-        rows.append({"source": source.name, "length": source.length, **counts})
+        rows.append({"source": source.name, "kind": source.kind, "length": source.length,
+                     "n_documents": len(source.documents), **counts})
     return pd.DataFrame(rows)
+
+
+def _anomaly_row(source: str, text: str, pub_id: str, anomaly: Anomaly) -> dict[str, object]:
+    """One row of ``anomalies``, with the 1-based line and column of its offset."""
+    line = text.count("\n", 0, anomaly.offset) + 1
+    column = anomaly.offset - (text.rfind("\n", 0, anomaly.offset) + 1) + 1
+    return {"source": source, "pub_id": pub_id, "kind": anomaly.kind, "number": anomaly.number, "line": line,
+            "column": column, "raw_start": anomaly.offset, "message": anomaly.message}
+
+
+def _anomaly_table(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The ``anomalies`` table of ``rows``, with its columns and dtypes even when empty."""
+    frame = pd.DataFrame(rows, columns=list(ANOMALY_COLUMNS))
+    return frame.astype({"source": object, "pub_id": object, "kind": object, "number": "int64", "line": "int64",
+                         "column": "int64", "raw_start": "int64", "message": object})
 
 
 def _pub_id(source: ParsedSource, document: Document, records: list[tuple[ParsedSource, Document]]) -> str:
@@ -217,11 +278,14 @@ def _blocks(pub_id: str, document: Document) -> list[dict[str, object]]:
 
 
 def _notes(pub_id: str, document: Document) -> list[dict[str, object]]:
-    """Rows of ``notes`` for one document."""
+    """Rows of ``notes`` for one document; a repeated number gets ``-2``, ``-3`` … on its id (it stays a note)."""
     rows = []
+    seen: dict[int, int] = {}
     for note in document.notes:
         links = urls(note.text)
-        rows.append({"note_id": f"{pub_id}.n{note.number}", "pub_id": pub_id, "number": note.number,
+        seen[note.number] = seen.get(note.number, 0) + 1
+        suffix = "" if seen[note.number] == 1 else f"-{seen[note.number]}"
+        rows.append({"note_id": f"{pub_id}.n{note.number}{suffix}", "pub_id": pub_id, "number": note.number,
                      "text": note.text, "urls": links, "publisher": publisher(note.text, links),
                      "raw_start": note.raw_start, "raw_end": note.raw_end})
     return rows

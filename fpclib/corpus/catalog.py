@@ -70,7 +70,8 @@ def load_catalog(catalog_dir: Path | None = None) -> Catalog:
 
 
 def language(text: str) -> str:
-    """ISO 639-1 code of a text by its letters: Kazakh and Kyrgyz by their own Cyrillic letters, else Russian or English."""
+    """ISO 639-1 code of a text by its letters: Kazakh and Kyrgyz by their own Cyrillic letters, else Russian or
+    English."""
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic < len(_LATIN.findall(text)):
         return "en"

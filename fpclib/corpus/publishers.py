@@ -33,7 +33,8 @@ HOSTS: tuple[tuple[str, str], ...] = (
 NAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), name)
     for pattern, name in (
-        (r"\bFreedom House\b|Фридом Хаус", "Freedom House"), (r"Human Rights Watch|Хьюман Райтс Вотч", "Human Rights Watch"),
+        (r"\bFreedom House\b|Фридом Хаус", "Freedom House"),
+        (r"Human Rights Watch|Хьюман Райтс Вотч", "Human Rights Watch"),
         (r"\bRFE/RL\b|Radio Free Europe|Radio Azattyk|Radio Ozodi|Радио Свобода|Азаттык", "RFE/RL"),
         (r"\bEurasianet\b", "Eurasianet"), (r"Amnesty International", "Amnesty International"),
         (r"\bOSCE\b|ОБСЕ|ЕҚЫҰ", "OSCE"), (r"Reporters without Borders|\bRSF\b", "Reporters Without Borders"),

@@ -1,4 +1,6 @@
-"""Public reference data with provenance: Freedom House loaders (checked against their manifest) and look-ups.
+"""Public reference data with provenance: Freedom House loaders (checked against their manifest) and look-ups,
+and :mod:`fpclib.reference.datasets`, the catalogue of other publishers' datasets (TI, RSF, World Bank, CIA
+Factbook, ONS, COVID-19) read through ``data/reference/datasets.csv``.
 
 Files live in ``data/reference`` with a ``MANIFEST.csv`` of sizes and sums; every loader checks the bytes it
 parses, so a changed file fails loudly instead of shifting a figure. Freedom House data carry no open licence:

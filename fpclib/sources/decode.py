@@ -31,7 +31,8 @@ def decode(data: bytes, name: str) -> str:
         raise SourceError.at(name, prefix, len(prefix), f"{problem}; expected UTF-8 text") from None
     text = _normalise(text)
     if not text.strip():
-        raise SourceError(name, 1, 1, "empty file: expected a raw capture (WP_Post dump, paragraph extraction or web capture)")
+        raise SourceError(name, 1, 1,
+                          "empty file: expected a raw capture (WP_Post dump, paragraph extraction or web capture)")
     control = _BINARY.search(text) if data.translate(None, _TEXT_BYTES) else None
     if control is not None:
         character = f"U+{ord(control.group()):04X}"

@@ -54,6 +54,17 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Anomaly:
+    """Something odd the parser kept and reports rather than hides (an endnote list out of order, a suspect
+    value): its kind, the note number (0 if none), the raw offset it is at, and a one-line description."""
+
+    kind: str
+    number: int
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One published piece found in a raw file (a WordPress post or a web article)."""
 
@@ -62,6 +73,7 @@ class Document:
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    anomalies: tuple[Anomaly, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

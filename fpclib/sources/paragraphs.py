@@ -24,16 +24,25 @@ MIN_HINT = 20
 
 
 def looks_like_paragraphs(text: str) -> bool:
-    """True if ``text`` is the one-paragraph-a-line extraction (dump keys stand on lines of their own).
+    """True if ``text`` shows any evidence of the one-paragraph-a-line extraction (see :func:`paragraphs_evidence`)."""
+    return paragraphs_evidence(text)[0] > 0
 
-    It looks for a line ``[ID] => <number>`` among the places ``[ID] => `` occurs: a plain substring search, since
-    every file is tested, the 1.9 MB dump too."""
+
+def paragraphs_evidence(text: str) -> tuple[int, int]:
+    """How strongly ``text`` reads as the one-paragraph-a-line extraction, and where: ``(2, offset)`` for the
+    dump printed one key a line (``Array``, ``(``, ``[0] => WP_Post Object``, ``(``, ``[ID] => <number>``),
+    ``(1, offset)`` for a line ``[ID] => <number>`` alone, ``(0, 0)`` for none.
+
+    Plain substring searches first, since every file is tested, the 1.9 MB dump too."""
+    found = text.find("\nArray\n(\n[0] => WP_Post Object\n(\n[ID] => ")
+    if found >= 0 and _ID_LINE.match(text, text.find("[ID] => ", found)):
+        return 2, found + 1
     found = text.find("[ID] => ")
     while found >= 0:
         if _ID_LINE.match(text, found):
-            return True
+            return 1, found
         found = text.find("[ID] => ", found + 1)
-    return False
+    return 0, 0
 
 
 def parse_paragraphs(text: str, name: str) -> ParsedSource:

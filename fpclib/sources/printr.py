@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NoReturn
+from urllib.parse import unquote_to_bytes
 
 from fpclib.errors import SourceError
-from fpclib.sources.model import Span
+from fpclib.sources.model import Anomaly, Span
 
 #: The keys of a WordPress ``WP_Post`` object, in the order ``print_r`` writes them.
 WP_POST_KEYS: tuple[str, ...] = (
@@ -38,11 +39,14 @@ VALUE_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 _ARRAY_OPEN = re.compile(r"^Array \(", re.MULTILINE)
+_DUMP_OPEN = re.compile(r"^Array \(\s*(?:\[0\] => WP_Post Object \(|\))", re.MULTILINE)
 _OBJECT_OPEN = re.compile(r"\s*\[(\d+)\] => WP_Post Object \(")
 _ANY_KEY = re.compile(r"\s*\[(\w+)\] =>")
 _KEY_SHAPE = re.compile(r"\[(\w+)\] =>")
 _CLOSE = re.compile(r"\s*\)")
-_KNOWN_KEY = re.compile(r"\[(?:" + "|".join(WP_POST_KEYS) + r")\] =>")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_GUID_NUMBER = re.compile(r"[?&]p=([^&#\s]*)")
+_ANY_OBJECT = re.compile(r"\[\d+\] => WP_Post Object \(")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,19 @@ class RawDump:
 
 
 def looks_like_printr(text: str) -> bool:
-    """True if ``text`` holds a flattened ``print_r`` dump: a line starting ``Array (``."""
-    return _ARRAY_OPEN.search(text) is not None
+    """True if ``text`` shows any evidence of a flattened ``print_r`` dump (see :func:`printr_evidence`)."""
+    return printr_evidence(text)[0] > 0
+
+
+def printr_evidence(text: str) -> tuple[int, int]:
+    """How strongly ``text`` reads as a flattened ``print_r`` dump, and where: ``(2, offset)`` for a line opening
+    ``Array ( [0] => WP_Post Object (`` (or an empty ``Array ( )``), ``(1, offset)`` for a line opening
+    ``Array (`` only, ``(0, 0)`` for none."""
+    strong = _DUMP_OPEN.search(text)
+    if strong is not None:
+        return 2, strong.start()
+    weak = _ARRAY_OPEN.search(text)
+    return (1, weak.start()) if weak is not None else (0, 0)
 
 
 def parse_printr(text: str, name: str) -> RawDump:
@@ -106,9 +121,26 @@ def parse_printr(text: str, name: str) -> RawDump:
         )
     if not posts:
         raise SourceError.at(name, text, closing.end() - 1, "expected at least one WP_Post object in the array")
+    _check_all_posts_read(text, name, posts)
+    extra = _CLOSE.match(text, closing.end())
+    if extra is not None:
+        raise SourceError.at(name, text, extra.end() - 1,
+                             "expected the page footer after the ')' closing the array, found another ')'")
     spans.append(Span(closing.end() - 1, closing.end(), "syntax"))
     spans.append(Span(closing.end(), len(text), "chrome", "page-footer"))
     return RawDump(tuple(posts), tuple(spans))
+
+
+def _check_all_posts_read(text: str, name: str, posts: list[RawPost]) -> None:
+    """Every ``[n] => WP_Post Object (`` in the file must open a parsed post: one standing in the page chrome or
+    inside a value means the dump's shape was misread (or is quoted), and no post may be dropped silently."""
+    heads = {post.start for post in posts}
+    for opening in _ANY_OBJECT.finditer(text):
+        if opening.end() not in heads:
+            inside = next((post.index for post in posts if post.start <= opening.start() < post.end), None)
+            where = "the page chrome outside the array" if inside is None else f"a value of post [{inside}]"
+            raise SourceError.at(name, text, opening.start(), f"expected {len(posts)} WP_Post objects (as parsed), "
+                                 f"found another '{opening.group(0)}' in {where}")
 
 
 def _parse_post(text: str, name: str, index: int, pos: int) -> tuple[RawPost, list[Span], int]:
@@ -126,12 +158,18 @@ def _parse_post(text: str, name: str, index: int, pos: int) -> tuple[RawPost, li
                 where, what = found.start(1) - 1, f"'[{found.group(1)}] =>'"
             raise SourceError.at(
                 name, text, where,
-                f"post [{index}]: expected '[{key}] =>' (WP_Post key {number + 1} of {len(WP_POST_KEYS)}), found {what}",
+                f"post [{index}]: expected '[{key}] =>' (WP_Post key {number + 1} of {len(WP_POST_KEYS)}), "
+                f"found {what}",
             )
         spans.append(Span(found.start(1) - 1, found.end(), "syntax"))
         value_start = found.end() + 1 if text.startswith(" ", found.end()) else found.end()
+        if key not in MULTILINE_KEYS and text.startswith("Array (", value_start):
+            raise SourceError.at(name, text, value_start, f"post [{index}]: expected a plain value for [{key}], "
+                                 "found a nested 'Array (' (WP_Post fields hold no arrays)")
         value_end = _value_end(text, name, index, key, number, value_start, bound)
         _check_form(text, name, index, key, value_start, value_end)
+        if key == "post_title" and not text[value_start:value_end].strip():
+            raise SourceError.at(name, text, value_start, f"post [{index}]: expected a [post_title], found none")
         fields[key] = (value_start, value_end)
         if key != "post_content" and value_end > value_start:
             spans.append(Span(value_start, value_end, "metadata", key))
@@ -184,11 +222,13 @@ def _value_end(text: str, name: str, index: int, key: str, number: int, start: i
         while end > start and text[end - 1].isspace():
             end -= 1
     if key not in MULTILINE_KEYS:
-        stray = _KNOWN_KEY.search(text, start, end)
+        stray = _KEY_SHAPE.search(text, start, end)
         if stray is not None:
+            what = "repeated or out of place" if stray.group(1) in WP_POST_KEYS else "not a WP_Post key"
+            expected = f"'[{WP_POST_KEYS[number + 1]}] =>'" if number + 1 < len(WP_POST_KEYS) else "')'"
             raise SourceError.at(
                 name, text, stray.start(),
-                f"post [{index}]: expected '[{WP_POST_KEYS[number + 1]}] =>' after [{key}], found '{stray.group(0)}'",
+                f"post [{index}]: expected {expected} after [{key}], found '{stray.group(0)}' ({what})",
             )
         newline = text.find("\n", start, end)
         if newline >= 0:
@@ -221,19 +261,55 @@ def _unexpected(text: str, name: str, index: int, expected: str, after: str, sta
 
 
 def _check_form(text: str, name: str, index: int, key: str, start: int, end: int) -> None:
-    """Check a number or date value against :data:`VALUE_FORMS`, so a damaged one fails here with its position."""
+    """Check a value against :data:`VALUE_FORMS` (numbers, dates no later than now), a slug's percent escapes
+    and a guid's post number, so a damaged one fails here with its position."""
+    value = text[start:end]
+    if key == "post_name":
+        _check_slug(text, name, index, start, end)
+        return
+    if key == "guid":
+        number = _GUID_NUMBER.search(value)
+        if number is not None and not number.group(1).isdigit():
+            raise SourceError.at(name, text, start + number.start(1),
+                                 f"post [{index}]: expected [guid] '?p=' to be a post number, found {value!r}")
+        return
     if key not in VALUE_FORMS:
         return
     pattern, what = VALUE_FORMS[key]
-    value = text[start:end]
     valid = pattern.fullmatch(value) is not None
     if valid and pattern is _DATETIME[0]:
         try:
-            datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+            moment = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
         except ValueError:
             valid = False
+        else:
+            if moment > datetime.now() + timedelta(days=1):
+                raise SourceError.at(name, text, start, f"post [{index}]: expected [{key}] no later than the "
+                                     f"capture (today), found {value!r}")
     if not valid:
         raise SourceError.at(name, text, start, f"post [{index}]: expected [{key}] to be {what}, found {value!r}")
+
+
+def _check_slug(text: str, name: str, index: int, start: int, end: int) -> None:
+    """A slug's percent escapes must be ``%`` and two hex digits, and decode to UTF-8."""
+    bad = _BAD_ESCAPE.search(text, start, end)
+    if bad is not None:
+        raise SourceError.at(name, text, bad.start(), f"post [{index}]: expected [post_name] percent escapes "
+                             f"like '%d0', found {text[bad.start():bad.start() + 3]!r}")
+    try:
+        unquote_to_bytes(text[start:end]).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError.at(name, text, start, f"post [{index}]: expected [post_name] to decode to UTF-8, "
+                             f"found invalid bytes at decoded offset {error.start}") from None
+
+
+def post_anomalies(text: str, post: RawPost) -> tuple[Anomaly, ...]:
+    """Suspect values a post may hold but that are reported: a modification earlier than the publication."""
+    published, modified = post.value(text, "post_date_gmt"), post.value(text, "post_modified_gmt")
+    if modified >= published or published.startswith("0000"):
+        return ()
+    return (Anomaly("modified-before-published", 0, post.fields["post_modified_gmt"][0],
+                    f"post_modified_gmt {modified} is before post_date_gmt {published} (scheduled ahead?)"),)
 
 
 def _found(text: str, pos: int, expected: str) -> tuple[int, str]:

@@ -24,16 +24,42 @@ def clean_marked(raw: str, numbers: Container[int] | None = None) -> tuple[str, 
     refs: list[int] = []
     positions: list[int] = []
     cursor = 0
+    length = _CleanLength()
     for marker in MARKER.finditer(raw):
         number = int(marker.group(1))
         if numbers is not None and number not in numbers:
             continue
         parts.append(raw[cursor:marker.start()])
         refs.append(number)
-        positions.append(len(clean("".join(parts))))
+        positions.append(length.add(parts[-1]))
         cursor = marker.end()
     parts.append(raw[cursor:])
     return clean("".join(parts)), tuple(refs), tuple(positions)
+
+
+class _CleanLength:
+    """The length of ``clean(a + b + …)`` kept up to date as pieces are added, without re-cleaning the prefix.
+
+    >>> counter = _CleanLength()
+    >>> [counter.add(piece) for piece in (" One", " two", "s ", "  ", "three ")]  # "One twos three"
+    [3, 7, 8, 8, 14]
+    """
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.words = 0
+        self.open = False
+
+    def add(self, piece: str) -> int:
+        """Add ``piece``; return the clean length of everything added so far."""
+        words = piece.split()
+        if words:
+            joined = self.open and not piece[0].isspace()
+            self.chars += sum(map(len, words))
+            self.words += len(words) - joined
+        if piece:
+            self.open = not piece[-1].isspace() and self.words > 0
+        return self.chars + max(self.words - 1, 0)
 
 
 def marked_pieces(text: str, refs: tuple[int, ...], positions: tuple[int, ...]) -> list[tuple[str, int | None]]:

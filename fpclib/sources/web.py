@@ -19,8 +19,8 @@ A capture is one line per rendered element, with blank lines between them. The p
   line wholly inside quotation marks is a quote; anything else a paragraph.
 * **Notes.** The first body line that starts with ``[n]`` opens the endnotes; every later body line that does
   not start with ``[n]`` continues the note above it (the news site split notes over a blank line). Numbers
-  must run 1, 2, 3 … . Markers ``[n]`` inside block text are removed from ``Block.text`` and kept in
-  ``note_refs``.
+  should run 1, 2, 3 …; any that do not are kept and reported (``Document.anomalies``). Markers ``[n]`` inside
+  block text are removed from ``Block.text`` and kept in ``note_refs``.
 * **Flattened tables.** Each row is one line with its cells run together and empty cells dropped. The header
   is split where a lower-case letter meets an upper-case one ("treatiesKazakhstan"); a data row is a label
   followed by values from ``CELL_VALUES``. When a row has fewer values than value columns the capture does not
@@ -38,10 +38,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from fpclib.errors import SourceError
 from fpclib.sources.model import Block, BlockKind, Document, Note, ParsedSource, Span
+from fpclib.sources.notes import note_anomalies
 from fpclib.sources.text import MARKER, clean_marked
 
 #: The values a cell of a flattened treaty table can take (an empty cell leaves no trace in the capture).
@@ -61,6 +62,9 @@ _CHROME: dict[str, str] = {
     "Trending": "trending-teasers",
 }
 
+#: Chrome lines that close an article (what follows them is chrome or the next article).
+_TERMINAL = frozenset({"Continue Reading", "Comments", "Footnotes", "Related Articles"})
+
 _AUTHOR = r"[A-Z][\w.'’-]*(?:(?:,| and| &)? [A-Z][\w.'’-]*)*"
 _FPC_BYLINE = re.compile(rf"[A-Z][a-z]+ by (?P<author>{_AUTHOR})")
 _NEWS_BYLINE = re.compile(rf"By (?P<author>{_AUTHOR})")
@@ -75,7 +79,6 @@ _CREDIT = re.compile(r"From our partner \S.*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW = re.compile(rf"(?P<label>.*?)(?P<cells>(?:{'|'.join(CELL_VALUES)})+)")
 _CELL = re.compile("|".join(CELL_VALUES))
-_DUMP = re.compile(r"WP_Post Object|^\s*\[ID\] => ", re.MULTILINE)
 _HEADING_MAX = 100
 _SENTENCE_END = ".!?…,;\"”’"
 _SECTION_MAX = 40
@@ -104,12 +107,20 @@ class _Header:
 
 
 def looks_like_web(text: str) -> bool:
-    """True if ``text`` is a web capture: no WordPress dump syntax, and an article header or a known chrome line
-    (so a capture whose article is missing is read as one, and fails saying so)."""
-    if _DUMP.search(text) is not None:
-        return False
+    """True if ``text`` shows any evidence of a web capture (see :func:`web_evidence`)."""
+    return web_evidence(text)[0] > 0
+
+
+def web_evidence(text: str) -> tuple[int, int]:
+    """How strongly ``text`` reads as a web capture, and where: ``(2, offset)`` for an article header (a title
+    with a byline and a date, or with a 'Published' line and its dateline), ``(1, offset)`` for a known chrome
+    line only (so a capture whose article is missing is read as one, and fails saying so), ``(0, 0)`` for none."""
     lines = _lines(text)[0]
-    return any(line.text in _CHROME for line in lines) or bool(_title_indices(lines))
+    titles = _title_indices(lines)
+    if titles:
+        return 2, lines[titles[0]].start
+    chrome = next((line for line in lines if line.text in _CHROME), None)
+    return (1, chrome.start) if chrome is not None else (0, 0)
 
 
 def parse_web(text: str, name: str) -> ParsedSource:
@@ -129,6 +140,7 @@ def parse_web(text: str, name: str) -> ParsedSource:
         label = _chrome(lines[done:header.first], spans, label)
         stop = headers[k + 1].first if k + 1 < len(headers) else len(lines)
         end = next((i for i in range(header.body, stop) if lines[i].text in _CHROME), stop)
+        _check_end(text, name, lines, header, end, stop)
         if end == header.body:
             found = repr(lines[end].text) if end < len(lines) else "end of file"
             where = lines[end].start if end < len(lines) else len(text.rstrip())
@@ -141,6 +153,31 @@ def parse_web(text: str, name: str) -> ParsedSource:
     _chrome(lines[done:], spans, label)
     return ParsedSource(name=name, kind="web", length=len(text), documents=tuple(documents),
                         spans=tuple(sorted(spans, key=lambda s: s.start)))
+
+
+def _check_end(text: str, name: str, lines: list[_Line], header: _Header, end: int, stop: int) -> None:
+    """An article must visibly end: at the next article, or at a chrome line after which the page goes on with
+    chrome. A capture cut inside an article, or a chrome word standing inside one (so that article text would
+    follow it as chrome), is an error naming the place."""
+    title = header.title.text
+    if end == len(lines) and end > header.body:
+        last = lines[end - 1]
+        raise SourceError.at(name, text, last.end, f"article {title!r}: the capture stops inside it: expected its "
+                             "end (a line such as 'Continue Reading' or 'Footnotes') or the next article")
+    if end == stop:
+        return
+    if lines[end].text not in _TERMINAL:
+        later = next((i for i in range(end + 1, stop) if lines[i].text in _TERMINAL), None)
+        if later is not None and end > header.body:
+            raise SourceError.at(name, text, lines[end].start,
+                                 f"article {title!r}: expected article text or its end, found the page-chrome line "
+                                 f"{lines[end].text!r} inside it (the article ends at line {lines[later].no + 1})")
+        return
+    after = end + 1
+    if after < stop and lines[after].text not in _CHROME and end > header.body:
+        raise SourceError.at(name, text, lines[end].start,
+                             f"article {title!r}: expected chrome or the next article after {lines[end].text!r}, "
+                             f"found text ({lines[after].text[:30]!r}): a chrome word inside the article?")
 
 
 def _lines(text: str) -> tuple[list[_Line], list[Span]]:
@@ -167,7 +204,10 @@ def _title_indices(lines: list[_Line]) -> list[int]:
             continue
         fpc = (i + 2 < len(lines) and _FPC_BYLINE.fullmatch(lines[i + 1].text) is not None
                and _DATE.fullmatch(lines[i + 2].text) is not None)
-        if fpc or lines[i + 1].text == "Published":
+        news = (lines[i + 1].text == "Published" and i + 2 < len(lines)
+                and (_DATELINE_WORD.fullmatch(lines[i + 2].text) or _DATE.fullmatch(lines[i + 2].text)
+                     or _NEWS_BYLINE.fullmatch(lines[i + 2].text)) is not None)
+        if fpc or news:
             found.append(i)
     return found
 
@@ -191,6 +231,9 @@ def _read_header(text: str, name: str, lines: list[_Line], t: int) -> _Header:
         meta["section"] = before.text
         spans.append(Span(before.start, before.end, "content", "section"))
         first = t - 1
+    elif len(title.text) <= _SECTION_MAX and not title.text.endswith(tuple(_SENTENCE_END)):
+        raise SourceError.at(name, text, lines[t + 1].start, f"expected a title between the section {title.text!r} "
+                             "and 'Published', found none (a section name is not a title)")
     spans.append(Span(lines[t + 1].start, lines[t + 1].end, "chrome", "dateline"))
     j = t + 2
     while j < len(lines):
@@ -213,9 +256,13 @@ def _iso_date(text: str, name: str, line: _Line) -> str:
     """The date on ``line`` as ISO ``YYYY-MM-DD``; SourceError if it is not a real date."""
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(line.text, fmt).date().isoformat()
+            day = datetime.strptime(line.text, fmt).date()
         except ValueError:
             continue
+        if day > date.today() + timedelta(days=1):
+            raise SourceError.at(name, text, line.start,
+                                 f"expected a date no later than the capture (today), got {line.text!r}")
+        return day.isoformat()
     raise SourceError.at(name, text, line.start, f"expected a date like 'September 30, 2021', got {line.text!r}")
 
 
@@ -259,9 +306,10 @@ def _article(text: str, name: str, body: list[_Line], title: _Line, meta: dict[s
         else:
             blocks.append(_text_block(text, line, _kind(line.text, i + 1 < notes_at), spans))
             i += 1
-    notes = _notes(text, name, body[notes_at:], spans)
+    notes = _notes(body[notes_at:], spans)
+    markers = [(block.raw_start, number) for block in blocks for number in block.note_refs]
     return Document(doc_id=_slug(text, name, title), title=_clean(title.text), blocks=tuple(blocks),
-                    notes=notes, meta=meta)
+                    notes=notes, meta=meta, anomalies=note_anomalies(notes, markers))
 
 
 def _kind(raw: str, followed: bool) -> BlockKind:
@@ -339,8 +387,9 @@ def _table(text: str, name: str, body: list[_Line], i: int, stop: int, spans: li
     return block, i + 1 + len(rows)
 
 
-def _notes(text: str, name: str, lines: list[_Line], spans: list[Span]) -> tuple[Note, ...]:
-    """Endnotes from the note lines of a body; a line without ``[n]`` continues the note above it."""
+def _notes(lines: list[_Line], spans: list[Span]) -> tuple[Note, ...]:
+    """Endnotes from the note lines of a body; a line without ``[n]`` continues the note above it. Numbers are
+    kept as printed: a repeated or misordered one is reported by :func:`~fpclib.sources.notes.note_anomalies`."""
     groups: list[list[_Line]] = []
     for line in lines:
         spans.append(Span(line.start, line.end, "notes", "endnote"))
@@ -349,13 +398,11 @@ def _notes(text: str, name: str, lines: list[_Line], spans: list[Span]) -> tuple
         else:
             groups[-1].append(line)
     notes = []
-    for expected, group in enumerate(groups, start=1):
+    for group in groups:
         head = _NOTE_START.match(group[0].text)
         assert head is not None
-        if int(head[1]) != expected:
-            raise SourceError.at(name, text, group[0].start, f"expected endnote [{expected}], found [{head[1]}]")
         body = " ".join([group[0].text[head.end():], *(line.text for line in group[1:])])
-        notes.append(Note(number=expected, text=_clean(body), raw_start=group[0].start, raw_end=group[-1].end))
+        notes.append(Note(number=int(head[1]), text=_clean(body), raw_start=group[0].start, raw_end=group[-1].end))
     return tuple(notes)
 
 
@@ -384,5 +431,6 @@ def _slug(text: str, name: str, title: _Line) -> str:
     ascii_title = unicodedata.normalize("NFKD", title.text).encode("ascii", "ignore").decode().replace("'", "")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     if not slug:
-        raise SourceError.at(name, text, title.start, f"title {title.text!r}: expected ASCII letters to make an id from")
+        raise SourceError.at(name, text, title.start,
+                             f"title {title.text!r}: expected ASCII letters to make an id from")
     return slug

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from fpclib import Corpus
-from fpclib.align import ALIGN_COLUMNS, align, align_notes, compare_figures, coverage
+from fpclib.align import ALIGN_COLUMNS, DEFAULT, Params, align, align_notes, compare_figures, coverage
 from fpclib.claims import load_claims, locate
 
 WORKS = {"kk": "retreating-rights-kazakhstan", "ru": "retreating-rights-tajikistan",
@@ -303,3 +303,29 @@ def test_a_number_changed_in_a_copy_of_the_real_translation_is_reported(
     assert figure(before, "wp-5806", 128_182.0)["status"].tolist() == ["same"]
     assert figure(after, "wp-5806", 128_182.0)[["status", "tr_value"]].values.tolist() == [["changed", 182_128.0]]
     assert (before["status"] != after["status"]).sum() == 1
+
+
+def test_parameters_reach_each_job_in_a_hand_made_corpus() -> None:
+    """Each job reads its constants from ``params``: a stricter factor, shorter context, a penalised URL match
+    and another confidence each change the result on the hand-made corpus."""
+    tiny = tiny_corpus("В 2019 году было зарегистрировано 1 414 угроз против 648 человек.")
+    alignment = align(tiny, "tiny")
+    strict = compare_figures(tiny, "tiny", alignment=alignment, params=Params(close_factor=1.01))
+    assert strict.loc[strict["value"] == 684, "status"].tolist() == ["missing"]
+    assert strict.loc[strict["tr_value"] == 648, "status"].tolist() == ["added"]
+    short = compare_figures(tiny, "tiny", alignment=alignment, params=Params(context=3))
+    assert short.loc[short["value"] == 684, "en_text"].tolist() == ["…st 684 pe…"]
+    notes = align_notes(tiny, "tiny", params=Params(note_url_match=-5.0))
+    assert notes[["en_number", "status"]].values.tolist() == [[1, "missing_in_translation"], [2, "matched"]]
+    unsure = align(tiny, "tiny", params=Params(confidence={**DEFAULT.confidence, "notes": 0.5}))
+    assert unsure.set_index("en_seq").loc[2, ["method", "confidence"]].tolist() == ["notes", 0.5]
+    assert alignment.set_index("en_seq").loc[2, "confidence"] == DEFAULT.confidence["notes"]
+
+
+def test_parameters_change_a_real_alignment(corpus: Corpus, alignments: dict[str, pd.DataFrame]) -> None:
+    """The default parameters are the ones used; a tighter length model pairs other blocks."""
+    pd.testing.assert_frame_equal(align(corpus, WORKS["ky"], params=DEFAULT), alignments["ky"])
+    tight = align(corpus, WORKS["ky"], params=dataclasses.replace(DEFAULT, length_variance=1.0))
+    assert pairs_of(tight) != pairs_of(alignments["ky"])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT.length_variance = 1.0  # type: ignore[misc]

@@ -150,7 +150,7 @@ def browser():
 
 
 def visit(browser, url: str, viewport: dict[str, int], screenshot: Path) -> tuple[list[str], object]:
-    """Open ``url`` offline, wait for its charts, save a screenshot of the first screen; return problems and the page."""
+    """Open ``url`` offline, wait for its charts, save a screenshot of the first screen; return problems, page."""
     context = browser.new_context(viewport=viewport, offline=True)
     problems: list[str] = []
 
@@ -190,7 +190,8 @@ def test_page_draws_offline_without_errors(browser, built_html: Path, doc: str) 
 @pytest.mark.browser
 @pytest.mark.parametrize("doc", PAGES)
 def test_page_fits_a_phone(browser, built_html: Path, doc: str) -> None:
-    problems, page = visit(browser, page_file(built_html, doc).as_uri(), PHONE, SCREENSHOTS / f"{doc.replace('/', '-')}-phone.png")
+    shot = SCREENSHOTS / f"{doc.replace('/', '-')}-phone.png"
+    problems, page = visit(browser, page_file(built_html, doc).as_uri(), PHONE, shot)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     page.context.close()
     assert not problems, "\n".join(problems)
@@ -200,7 +201,7 @@ def test_page_fits_a_phone(browser, built_html: Path, doc: str) -> None:
 def test_corpus_page_has_its_charts_and_table(built_html: Path) -> None:
     text = page_file(built_html, "book/corpus").read_text(encoding="utf-8")
     assert text.count('class="fpc-chart"') >= 3, "the corpus chapter should show its three charts"
-    assert 'class="fpc-table-scroll"' in text
+    assert 'class="fpc-table-scroll' in text
 
 
 HOSTILE = 'Rights </script><script>alert(1)</script> <!-- & "quotes"'
@@ -214,15 +215,16 @@ def test_chart_html_keeps_corpus_text_inside_its_spec() -> None:
     )
     payload = html[spec_start : html.index("</script>", spec_start)]
     assert "<" not in payload, "the spec must not contain '<' inside its <script>"
-    assert json.loads(payload)["title"] == HOSTILE
+    assert "</script><script>alert(1)</script>" in json.dumps(json.loads(payload)), "the text reaches the data"
     assert "<script>alert" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html[html.index("<figcaption"):]
 
 
 def test_table_escapes_corpus_text() -> None:
     html = charts.table(pd.DataFrame({"title": [HOSTILE], "n": [1]}), caption=HOSTILE)._repr_html_()
     assert "<script>" not in html and "<!--" not in html
     assert html.count("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # caption and cell
-    assert html.startswith('<div class="fpc-table-scroll">')
+    assert html.startswith('<div class="fpc-table-scroll')
 
 
 @pytest.mark.browser
@@ -237,11 +239,13 @@ def test_corpus_text_with_markup_renders_literally(browser, tmp_path: Path) -> N
     first = blocks.index[blocks["pub_id"] == "wp-5913"][0]
     blocks.loc[first, "text"] = "<script>document.title='pwned'</script> Tom & Jerry <b>bold?</b>"
     blocks.at[first, "note_refs"], blocks.at[first, "note_positions"] = (), ()
-    tampered = Corpus(corpus.publications, corpus.reports, blocks, corpus.notes, corpus.sources, corpus.manifest, corpus.texts)
+    tampered = Corpus(corpus.publications, corpus.reports, blocks, corpus.notes, corpus.sources, corpus.manifest,
+                      corpus.texts)
     page_path = tmp_path / "page.html"
-    page_path.write_text(f"<!doctype html><title>fixture</title>{html.publication(tampered, 'wp-5913').html}", encoding="utf-8")
+    text = html.publication(tampered, "wp-5913").html
+    page_path.write_text(f"<!doctype html><title>fixture</title>{text}", encoding="utf-8")
     problems, page = visit(browser, page_path.as_uri(), DESKTOP, SCREENSHOTS / "escaping-fixture.png")
-    shown = page.inner_text(".fpc-text p")
+    shown = page.inner_text(".fpc-text p:not(.fpc-part-meta)")
     title = page.title()
     bold = page.locator(".fpc-text b").count()
     page.context.close()

@@ -49,7 +49,8 @@ def test_export_writes_every_table(tmp_path: Path, fmt: str, capsys: pytest.Capt
     code, _, _ = run(capsys, "export", "--format", fmt, "--out", str(out_dir))
     assert code == 0
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(
-        f"{t}.{fmt}" for t in ("accounting", "blocks", "notes", "publications", "reports")
+        [".fpc-export.json", *(f"{t}.{fmt}" for t in ("accounting", "anomalies", "blocks", "notes", "publications",
+                                                     "reports"))]
     )
     if fmt == "parquet":
         assert len(pd.read_parquet(out_dir / "reports.parquet")) == 21
@@ -114,7 +115,8 @@ def test_console_errors_have_no_traceback(tmp_path: Path) -> None:
     path = bad_file(tmp_path, "empty.txt", b"")
     done = subprocess.run([sys.executable, "-m", "fpclib.cli", "parse", str(path)], capture_output=True, text=True)
     assert done.returncode == 2
-    assert done.stderr.strip() == f"fpc: {path.name}:1:1: empty file: expected a raw capture (WP_Post dump, paragraph extraction or web capture)"
+    assert done.stderr.strip() == (f"fpc: {path.name}:1:1: empty file: expected a raw capture (WP_Post dump, "
+                                   "paragraph extraction or web capture)")
 
 
 def test_a_raw_file_missing_from_the_manifest_is_an_error(tmp_path: Path) -> None:

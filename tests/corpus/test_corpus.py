@@ -8,7 +8,7 @@ import pandas as pd
 
 from fpclib import Corpus
 from fpclib.paths import raw_dir
-from fpclib.sources import hints
+from fpclib.sources import hints, parse_text
 from fpclib.sources.text import clean
 
 NOTES_PER_POST = {
@@ -131,10 +131,9 @@ def test_accounting_classifies_every_character(corpus: Corpus) -> None:
 
 def test_no_content_text_is_dropped(corpus: Corpus) -> None:
     """Every non-blank character of a content span reappears in the blocks, in order."""
-    for source in corpus.sources:
-        if source.kind != "printr":
-            continue
-        text = corpus.texts[source.name]
+    for name in corpus.sources.loc[corpus.sources["kind"] == "printr", "source"]:
+        text = corpus.texts[name]
+        source = parse_text(text, name)
         content = "".join(text[s.start:s.end] for s in source.spans if s.category == "content")
         blocks = "".join(b.text for d in source.documents for b in d.blocks)
         squeeze = lambda s: re.sub(r"\s+|\[\d{1,3}\]", "", s)  # noqa: E731

@@ -17,7 +17,7 @@ import pytest
 from fpclib import reference as ref
 from fpclib.errors import FpcError
 from fpclib.paths import reference_dir
-from fpclib.reference import ReferenceDataError, ReferenceLookupError
+from fpclib.reference import ReferenceDataError, ReferenceLookupError, datasets
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +57,10 @@ def _rewrite_manifest(folder: Path) -> None:
 
 
 def test_manifest_lists_and_verifies_every_csv() -> None:
-    assert ref.verify_manifest() == [
-        "fh_publication_dates.csv",
-        "fiw_2013_2025_aggregate_scores.csv",
-        "fiw_2020_2022_all_indicators.csv",
-        "nit_2020_democracy_scores.csv",
-        "nit_kyrgyzstan_2021_2022.csv",
-    ]
+    listed = ref.verify_manifest()
+    assert {"fh_publication_dates.csv", "fiw_2013_2025_aggregate_scores.csv", "fiw_2020_2022_all_indicators.csv",
+            "nit_2020_democracy_scores.csv", "nit_kyrgyzstan_2021_2022.csv", "datasets.csv"} <= set(listed)
+    assert set(datasets.catalogue()["file"]) <= set(listed)
 
 
 def test_tampered_copy_names_file_and_both_sums(tmp_path: Path) -> None:

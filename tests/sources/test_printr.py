@@ -80,7 +80,8 @@ def test_missing_key_names_the_key_and_position() -> None:
 
 
 def test_swapped_keys_are_reported() -> None:
-    text = render([post()]).replace("[post_status] => publish [comment_status] => ", "[comment_status] => publish [post_status] => ")
+    text = render([post()]).replace("[post_status] => publish [comment_status] => ",
+                                    "[comment_status] => publish [post_status] => ")
     failure = error(text)
     assert "expected '[post_status] =>'" in failure.message and "found '[comment_status] =>'" in failure.message
 
@@ -111,13 +112,14 @@ def test_no_array_is_an_error() -> None:
 _line = st.text(st.characters(codec="utf-8", exclude_characters="\n\r", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
                 max_size=30).map(str.strip)
 _body = st.lists(
-    st.one_of(_line, st.sampled_from(["[12]", " => ", "Array (", ")", "(", "\n", "\n\n", "\n  • ", "[ID]", "WP_Post Object"])),
+    st.one_of(_line, st.sampled_from(
+        ["[12]", " => ", "Array (", ")", "(", "\n", "\n\n", "\n  • ", "[ID]", "WP_Post Object"])),
     max_size=25,
 ).map("".join).map(str.strip)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(_body, _line, _line), min_size=1, max_size=4))
+@given(st.lists(st.tuples(_body, _line.filter(bool), _line), min_size=1, max_size=4))
 def test_round_trip_through_a_print_r_renderer(generated: list[tuple[str, str, str]]) -> None:
     posts = [
         post(ID=str(1000 + i), post_content=body, post_title=title, post_excerpt=excerpt)

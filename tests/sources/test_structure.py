@@ -56,7 +56,8 @@ def test_bullets_nest_by_indentation() -> None:
 
 
 def test_markers_become_note_refs_and_notes_are_split() -> None:
-    body = "Claim one.[1] Claim two [2] here.\xa0Image by X under (CC).\xa0[1] First note, https://a.org/x[2] Second [sic] note."
+    body = ("Claim one.[1] Claim two [2] here.\xa0Image by X under (CC).\xa0[1] First note, https://a.org/x"
+            "[2] Second [sic] note.")
     result = structure_post(body, 0, len(body))
     assert [(b.kind, b.text, b.note_refs) for b in result.blocks] == [
         ("paragraph", "Claim one. Claim two here.", (1, 2)), ("caption", "Image by X under (CC).", ()),

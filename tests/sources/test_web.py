@@ -11,7 +11,8 @@ import pytest
 
 from fpclib.errors import SourceError
 from fpclib.sources.model import Block, Document, ParsedSource
-from fpclib.sources.web import CELL_VALUES, looks_like_web, parse_web
+from fpclib.sources.parse import detect
+from fpclib.sources.web import CELL_VALUES, looks_like_web, parse_web, web_evidence
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 FPC = "fpc-responding-to-retreating-rights.html.txt"
@@ -214,11 +215,13 @@ def test_chrome_labels() -> None:
     assert labels(PROSPECTS) == labels(NEW_RUN) | {"comments"}
 
 
-def test_looks_like_web_on_all_raw_files() -> None:
+def test_every_raw_file_is_detected_as_its_layout() -> None:
     for name in WEB_FILES:
-        assert looks_like_web(raw(name))
-    for name in ("fpc-author-adam-hug.printr.txt", "fpc-author-adam-hug.paragraphs.txt"):
-        assert not looks_like_web((RAW / name).read_text(encoding="utf-8"))
+        assert web_evidence(raw(name))[0] == 2 and detect(raw(name), name).kind == "web"
+    for name, kind in (("fpc-author-adam-hug.printr.txt", "printr"),
+                       ("fpc-author-adam-hug.paragraphs.txt", "paragraphs")):
+        text = (RAW / name).read_text(encoding="utf-8")
+        assert web_evidence(text)[0] < 2 and detect(text, name).kind == kind
 
 
 # --- hand-made fixtures ------------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ def test_note_split_over_lines_is_joined() -> None:
 
 def test_bullet_list_levels_and_heading() -> None:
     text = NEWS_HEADER + ("Things to do:\n\n  • first item;\n  • second item:\n    • nested item\n  • last item.\n\n"
-                          "A closing paragraph.\n")
+                          "A closing paragraph.\n\nContinue Reading\n")
     blocks = parse_fixture(text).documents[0].blocks
     assert [(b.kind, b.level, b.text) for b in blocks] == [
         ("heading", 1, "Things to do:"), ("list_item", 1, "first item;"), ("list_item", 1, "second item:"),
@@ -263,7 +266,7 @@ def test_bullet_list_levels_and_heading() -> None:
 
 def test_table_row_with_fewer_cells() -> None:
     text = NEWS_HEADER + ("Intro.\n\n\xa0Table 2 (Test)\n\nTreatyAlphaBeta\nFirst conventionSignedAccession\n"
-                          "Second conventionRatification\n\nAfter the table.\n")
+                          "Second conventionRatification\n\nAfter the table.\n\nContinue Reading\n")
     article = parse_fixture(text).documents[0]
     table = article.blocks[1]
     assert table.kind == "table" and table.text == "Table 2 (Test)"
@@ -284,7 +287,7 @@ def test_fpc_layout_with_spacers_and_chrome() -> None:
 
 def test_news_header_with_date_author_and_quote() -> None:
     text = ("Central Asia\n\nDated Title\n\nPublished\n\n2 hours ago\n\non\n\nApril 20, 2021\n\nBy Jane Roe\n\n"
-            "“A paragraph that is wholly a quotation.”\n\nBy 2020 the text had begun.\n")
+            "“A paragraph that is wholly a quotation.”\n\nBy 2020 the text had begun.\n\nComments\n")
     (article,) = parse_fixture(text).documents
     assert article.meta == {"section": "Central Asia", "date": "2021-04-20", "byline": "By Jane Roe",
                             "author": "Jane Roe", "position": "main"}
@@ -296,14 +299,17 @@ def test_bad_date_raises() -> None:
         parse_web("T\n\nArticle by A B\n\nFebruary 30, 2021\n\nBody.\n", "bad.txt")
 
 
-def test_notes_out_of_order_raise() -> None:
-    with pytest.raises(SourceError, match=r"expected endnote \[2\], found \[3\]"):
-        parse_web(NEWS_HEADER + "Body.\n\n[1] One.\n\n[3] Three.\n", "notes.txt")
+def test_notes_out_of_order_stay_notes_and_are_reported() -> None:
+    article = parse_web(NEWS_HEADER + "Body.[1]\n\n[1] One.\n\n[3] Three.\n\n[3] Again.\n\nFootnotes\n",
+                        "notes.txt").documents[0]
+    assert [(n.number, n.text) for n in article.notes] == [(1, "One."), (3, "Three."), (3, "Again.")]
+    assert [(a.kind, a.number) for a in article.anomalies] == [
+        ("repeated-note", 3), ("missing-note", 2), ("uncited-note", 3), ("uncited-note", 3)]
 
 
 def test_table_row_without_values_raises() -> None:
     with pytest.raises(SourceError, match="table row") as error:
-        parse_web(NEWS_HEADER + "Table 1\n\nTreatyAlpha\nNo values here\n", "table.txt")
+        parse_web(NEWS_HEADER + "Table 1\n\nTreatyAlpha\nNo values here\n\nComments\n", "table.txt")
     assert error.value.line == 14
 
 

@@ -58,11 +58,39 @@ _TURKIC_ENDINGS = re.compile(
     r"ның|нің|дың|дің|тың|тің|дин|дын|тин|тын|дун|дүн|тун|түн|ны|ні|ды|ді|ты|ті|ду|дү|ту|тү)?"
 )
 LANGS: dict[str, dict[str, float]] = {"en": EN, "ru": RU, "kk": KK, "ky": KY}
-#: Words that look like a number word with an ending but are not numbers (Kazakh "оның" = his).
-_NOT_NUMBERS = frozenset({"оның", "онда", "оны", "онан", "одан", "ондай", "ондо", "анын", "бірге", "бирге"})
-
-#: Phrases whose number words are not numbers: "дүйнө жүзү", "дүние жүзі" (the whole world, Kyrgyz and Kazakh).
-_NOT_NUMBER_PHRASES = re.compile(r"дүйнө жүзү\w*|дүние жүзі\w*", re.IGNORECASE)
+#: Words that look like a number word with an ending but are not numbers: Kazakh "оның" (his), "үшін" and
+#: Kyrgyz "үчүн" (for), "бірге" (together), "бірде" (once, sometimes), "бірден" (at once).
+_NOT_NUMBERS = frozenset({"оның", "онда", "оны", "онан", "одан", "ондай", "ондо", "анын", "бірге", "бирге", "үшін",
+                          "үчүн", "үчун", "бірде", "бирде", "бірден", "бирден"})
+#: Words that start like a number word but name something else, with any ending: "алтын" (gold, "Алтын Орда"),
+#: "Жетісу" (a region, "seven rivers").
+_NOT_NUMBER_STEMS = re.compile(r"алтын|жетісу|жетису|жети-?суу", re.IGNORECASE)
+#: Phrases whose number words are not numbers: "дүйнө жүзү", "дүние жүзі", "әлем жүзі" (the whole world), "іс
+#: жүзінде", "иш жүзүндө" (in practice), "Ұлы/Орта/Кіші жүз" (the hordes), "(жүз / жүз)", "бири бирин" (each
+#: other), "кээ бир", "ар бир", "әр бір" (some, each), "бирден бир" (the only), "эки тараптуу", "екі жақты"
+#: (bilateral, not "екі жақтан", from both sides), "бир/бір жагынан" (on the one hand), "экинчи жагынан" (on the
+#: other hand), "дагы/тағы бір" (another), "жүзүн ачкан" (showed the face of), and Russian "год" after a year
+#: ("2020 год") or in "в год" (per year).
+_NOT_NUMBER_PHRASES = re.compile(
+    r"(?:дүйнө|дүние|әлем|іс|иш) жүз\w*|(?:Ұлы|Орта|Кіші|әр түрлі) жүз\w*|\(жүз / жүз\)|"
+    r"(?<!\w)(?:бири|бирин) бир\w*|(?<!\w)(?:кээ|ар|әр) (?:бир|бір)\w*|(?<!\w)бирден бир\w*|"
+    r"(?<!\w)(?:эки тараптуу|екі жақты)(?!\w)|(?<!\w)(?:бир|бір|экинчи|екінші) жа[гғ]ынан|(?<!\w)жүзүн ач|"
+    r"(?<!\w)(?:дагы|тағы) (?:бир|бір)(?!\w)|\d\s+год(?!\w)|(?<!\w)в год(?!\w)",
+    re.IGNORECASE,
+)
+#: "бір"/"бир" is an article ("a", "a certain") unless it counts a measure that follows it ("бір жыл", one year).
+_ARTICLES = frozenset({"бір", "бир"})
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:жыл|ай|күн|апта|жума|сағат|саат|минут|мың|миң|миллион|миллиард|млн|млрд|пайыз|адам|киши|рет|"
+    r"жарым|ғана|гана)",
+    re.IGNORECASE,
+)
+#: ... or when it follows another count in a list ("тоғыз дүнген мен бір қазақ", nine Dungans and one Kazakh).
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|эки|үч|беш|жети|сегиз|тогуз))\s+\S+\s+"
+    r"(?:мен|менен|және|жана)\s+$",
+    re.IGNORECASE,
+)
 #: Phrases: value and the languages they belong to.
 _PHRASES: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), value, langs)
@@ -85,8 +113,9 @@ _FRACTION = re.compile(
 )
 _PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _DIGITS = re.compile(
-    r"(?:(?<=[(\s])(?P<sign>[-−–]))?(?<![\w.,])(?P<num>\d{1,3}(?:(?:,|\u00a0| |\u202f)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<suffix>st|nd|rd|th|-?(?:ші|шы|сы|сі|чи|чы|нчи|нчы|инчи|ынчы|ый|ий|ой|го|ом|е|я|х|м))?(?!\d)",
+    r"(?:(?<=[(\s])(?P<sign>[-−–]))?(?<![\w.,])"
+    r"(?P<num>\d{1,3}(?:(?:,|\u00a0| |\u202f)\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<suffix>(?:st|nd|rd|th|-?(?:ші|шы|сы|сі|чи|чы|нчи|нчы|инчи|ынчы|ый|ий|ой|го|ом|е|я|х|м))(?![^\W\d_]))?(?!\d)",
     re.IGNORECASE,
 )
 _THOUSANDS_THEN_UNITS = re.compile(r"\s*тыс\.\s*(?P<rest>\d{1,3})\b")
@@ -127,7 +156,7 @@ def numbers_in(text: str, lang: str | None = None) -> list[Number]:
     taken = [(n.start, (scale.end() if (scale := _SCALE_AFTER.match(text, n.end)) else n.end)) for n in found]
     taken += [(m.start(), m.end()) for m in _NOT_NUMBER_PHRASES.finditer(text)]
     for match in _WORD.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
+        if any(a <= match.start() < b for a, b in taken) or _not_a_count(text, match):
             continue
         value = word_value(match.group(0), lang)
         if value is not None:
@@ -152,12 +181,21 @@ def word_value(word: str, lang: str | None = None) -> float | None:
             compound = _RU_COMPOUND.match(lower)
             if compound:
                 return RU.get(compound.group("stem"), {"одно": 1.0, "трёх": 3.0}.get(compound.group("stem")))
-        if code in ("kk", "ky") and lower not in _NOT_NUMBERS:
+        if code in ("kk", "ky") and (lower in _NOT_NUMBERS or _NOT_NUMBER_STEMS.match(lower)):
+            continue
+        if code in ("kk", "ky"):
             for cut in range(len(lower) - 1, 1, -1):
                 stem, ending = lower[:cut], lower[cut:]
                 if stem in table and stem != "он" and _TURKIC_ENDINGS.fullmatch(ending):
                     return table[stem]
     return None
+
+
+def _not_a_count(text: str, match: re.Match[str]) -> bool:
+    """True for a Kazakh or Kyrgyz article "бір"/"бир" that counts nothing ("белгілі бір салада", in a certain
+    field), as opposed to "бір жыл" (one year) and "бір ғана" (only one)."""
+    return (match.group(0).lower() in _ARTICLES and not _COUNTED_AFTER.match(text, match.end())
+            and not _COUNT_BEFORE.search(text[max(0, match.start() - 40):match.start()]))
 
 
 def _digit_numbers(text: str, match: re.Match[str], langs: tuple[str, ...]) -> list[Number]:

@@ -1,0 +1,299 @@
+"""The sections of the report, translation and news chapters: each code cell of those pages is one call here.
+
+A section is an :class:`Outputs`, the tables, charts and Markdown it shows in order; a cell that ends with one
+displays each item. The data behind them comes from :mod:`fpclib.book.chapters` and :mod:`fpclib.align`, and
+tables of claims pass through every column ``check_claims`` gives.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import hashlib
+import itertools
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from IPython.display import Markdown, display
+
+import fpclib
+from fpclib import align, paths, reference
+from fpclib.book import chapters, charts, html
+from fpclib.claims import check_claims
+from fpclib.corpus import Corpus, load_corpus
+from fpclib.tables import atomic_write
+
+LANGUAGES = chapters.LANGUAGES
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What one cell shows, in order: tables, charts and Markdown."""
+
+    items: tuple[Any, ...]
+
+    def _ipython_display_(self) -> None:
+        display(*self.items)
+
+
+def setup() -> tuple[Corpus, pd.DataFrame]:
+    """Switch on the book's charts; the corpus and every checked claim (:func:`load`)."""
+    charts.enable()
+    return load()
+
+
+def load() -> tuple[Corpus, pd.DataFrame]:
+    """The corpus and every checked claim (a copy, so a page may add columns), computed once per build.
+
+    The book executes its notebooks in two kernels (``book/_ext/prerun.py``) and the build reads the claims too:
+    the pair is kept in memory for the process and pickled into the fpclib cache under a key of every fpclib
+    module and every data file (name, size, modification time), so a changed file is read afresh. A lock makes
+    a second process wait for the first one's result rather than compute it again.
+    """
+    corpus, checked = _checked(_key())
+    return corpus, checked.copy()
+
+
+def _key() -> str:
+    """A digest of fpclib's source and of the name, size and modification time of every data file."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(fpclib.__file__).parent.rglob("*.py")):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    for path in sorted(p for p in paths.data_dir().rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _checked(key: str) -> tuple[Corpus, pd.DataFrame]:
+    folder = paths.cache_dir()
+    path = folder / f"checked-{key}.pickle"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = (folder / "checked.lock").open("a")
+    except OSError:  # no cache where there is no writable folder: compute
+        corpus = load_corpus()
+        return corpus, check_claims(corpus)
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError,
+                ValueError):
+            pass
+        corpus = load_corpus()
+        result = corpus, check_claims(corpus)
+        for old in folder.glob("checked-*.pickle"):
+            old.unlink(missing_ok=True)
+        atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
+
+
+def located(claims: pd.DataFrame) -> bool:
+    """Whether every claim was found in the text (a claim the text no longer holds has no block).
+
+    >>> located(pd.DataFrame({"block": ["wp-6003.12", None]}))
+    False
+    """
+    return bool(claims["block"].notna().all())
+
+
+def claims_table(claims: pd.DataFrame, *, none: str = "None registered: see above.", **options: Any) -> Any:
+    """The claims with their verdicts (``html.claims``), or a line in italics where there are none."""
+    return html.claims(claims, **options) if len(claims) else Markdown(f"*{none}*")
+
+
+def counts(table: pd.DataFrame, by: list[str], name: str) -> pd.DataFrame:
+    """Rows of ``table`` counted by the columns ``by``, the count in column ``name``.
+
+    >>> counts(pd.DataFrame({"verdict": ["consistent", "discrepancy", "consistent"]}), ["verdict"], "claims")
+           verdict  claims
+    0   consistent       2
+    1  discrepancy       1
+    """
+    return table.groupby(by, as_index=False).size().rename(columns={"size": name})
+
+
+# Report chapters.
+
+def report_overview(corpus: Corpus, report_id: str) -> Outputs:
+    """A report's parts (with their length and endnotes) and its language versions."""
+    return Outputs((charts.table(chapters.parts(corpus, report_id).drop(columns="lang"), caption="Parts"),
+                    charts.table(chapters.languages(corpus, report_id), caption="Language versions")))
+
+
+def report_figures(checked: pd.DataFrame, claims: pd.DataFrame, report_id: str) -> Outputs:
+    """Each breakdown the text gives, drawn and checked against its total; then the claims by part and verdict."""
+    items: list[Any] = []
+    for figure in chapters.figures(checked, report_id):
+        items.append(charts.bar(figure.parts, category="label", value="value", title=f"{figure.what} ({figure.unit})",
+                                category_title=None, value_title=figure.unit))
+        items.append(charts.table(chapters.figure_check(figure), caption="Do the parts add up?"))
+    by_part = counts(claims, ["part", "verdict"], "claims")
+    if len(by_part):
+        items.append(charts.bar(by_part, category="part", value="claims", colour="verdict",
+                                title="Registered figures by part and verdict", category_title=None,
+                                value_title="claims"))
+    else:
+        items.append(Markdown("*The text states no quantitative claim: it has figures only as dates.*"))
+    return Outputs(tuple(items))
+
+
+def report_standing(corpus: Corpus, claims: pd.DataFrame, report_id: str) -> Outputs:
+    """Freedom in the World for the report's countries at publication, and its Freedom House figures checked."""
+    standing = chapters.standing(corpus, report_id)
+    if len(standing):
+        items: list[Any] = [charts.table(standing, caption="Freedom in the World at publication"),
+                            Markdown(f"Source: {reference.citation(int(standing['edition'].iloc[0]))}.")]
+    else:
+        items = [Markdown("*No dated edition applies.*")]
+    external = claims[claims["check"].str.contains("external")]
+    items.append(claims_table(external, none="The text states no Freedom House figure.",
+                              caption="Freedom House figures in the text"))
+    return Outputs(tuple(items))
+
+
+def translated_claims(checked: pd.DataFrame, report_id: str, lang: str) -> Outputs:
+    """The verdicts of a translation's figures, and those that differ from this English original."""
+    translated = chapters.claims(checked, f"{report_id}-{lang}")
+    return Outputs((
+        charts.table(counts(translated, ["verdict"], "claims"),
+                     caption=f"Verdicts of the {LANGUAGES[lang]} edition's figures"),
+        html.claims(translated[translated["verdict"] == "discrepancy"],
+                    caption="Figures that differ from the English original", href=f"../translations/{report_id}.html"),
+    ))
+
+
+def publications(corpus: Corpus, pub_ids: Iterable[str], headings: Iterable[str] | None = None) -> Outputs:
+    """The texts of publications, each under its heading (a Markdown ``###``) where headings are given."""
+    items: list[Any] = []
+    for pub_id, heading in zip(pub_ids, itertools.repeat(None) if headings is None else headings):
+        if heading is not None:
+            items.append(Markdown(f"### {heading}"))
+        items.append(html.publication(corpus, pub_id))
+    return Outputs(tuple(items))
+
+
+def report_text(corpus: Corpus, report_id: str) -> Outputs:
+    """A report's text, part after part."""
+    return publications(corpus, chapters.parts(corpus, report_id)["pub_id"])
+
+
+# Translation chapters.
+
+@dataclass(frozen=True)
+class Translation:
+    """A translation set against its English original: blocks paired, coverage, endnotes and figures compared."""
+
+    work_id: str
+    lang: str
+    alignment: pd.DataFrame
+    coverage: pd.DataFrame
+    notes: pd.DataFrame
+    figures: pd.DataFrame
+
+    @property
+    def language(self) -> str:
+        return LANGUAGES[self.lang]
+
+
+def translation(corpus: Corpus, work_id: str, lang: str) -> Translation:
+    """Align the ``lang`` edition of ``work_id`` with its English original (:mod:`fpclib.align`)."""
+    alignment = align.align(corpus, work_id, lang)
+    return Translation(work_id, lang, alignment, align.coverage(alignment), align.align_notes(corpus, work_id, lang),
+                       align.compare_figures(corpus, work_id, lang))
+
+
+def alignment_coverage(pair: Translation) -> Outputs:
+    """The share of English blocks aligned, per part, as a table and a chart."""
+    coverage = pair.coverage
+    return Outputs((
+        charts.table(coverage, caption="Alignment coverage"),
+        charts.bar(coverage.assign(share=coverage["share"].round(3)), category="part", value="share",
+                   title="Share of English blocks aligned", category_title=None, value_title="share of blocks"),
+    ))
+
+
+def endnote_differences(pair: Translation) -> Outputs:
+    """Endnotes by part and status, and those present in one edition only."""
+    differing = pair.notes[pair.notes["status"] != "matched"]
+    return Outputs((
+        charts.table(counts(pair.notes, ["part", "status"], "notes"), caption="Endnotes by part"),
+        charts.table(differing, caption="Endnotes that differ") if len(differing)
+        else Markdown("*Every endnote matches.*"),
+    ))
+
+
+def figure_differences(pair: Translation, checked: pd.DataFrame) -> Outputs:
+    """Numbers by part and status, those that differ, and the registered claims whose check failed."""
+    figures = pair.figures
+    translated = chapters.claims(checked, f"{pair.work_id}-{pair.lang}")
+    columns = ["part", "en_seq", "tr_seq", "status", "en_written", "tr_written", "en_text", "tr_text"]
+    return Outputs((
+        charts.table(counts(figures, ["part", "status"], "numbers"), caption="Numbers by part and status"),
+        charts.table(figures[figures["status"] != "same"][columns], caption="Numbers that differ"),
+        html.claims(translated[translated["verdict"] == "discrepancy"],
+                    caption="Registered figures that differ from the English"),
+    ))
+
+
+def untranslated(pair: Translation, corpus: Corpus) -> Any:
+    """The English blocks that no block of the translation answers to."""
+    missing = pair.alignment[pair.alignment["tr_seq"].isna()].merge(
+        corpus.blocks[["pub_id", "seq", "kind", "text"]], left_on=["en_pub_id", "en_seq"], right_on=["pub_id", "seq"])
+    if not len(missing):
+        return Markdown("*None.*")
+    return charts.table(missing[["part", "en_seq", "kind", "text"]], caption="English blocks without a counterpart")
+
+
+def side_by_side(pair: Translation, corpus: Corpus) -> Outputs:
+    """Each part, English and translation side by side, under its heading."""
+    items: list[Any] = []
+    for part in align.part_pairs(corpus, pair.work_id, pair.lang):
+        items += [Markdown(f"### {part.part.capitalize()}"),
+                  html.side_by_side(corpus, pair.alignment, part.en_pub_id, part.tr_pub_id)]
+    return Outputs(tuple(items))
+
+
+# The news chapter.
+
+def news_articles(corpus: Corpus) -> pd.DataFrame:
+    """The news articles (one report each), in the corpus's order."""
+    return corpus.reports[corpus.reports["work_id"].str.startswith("news-")].reset_index(drop=True)
+
+
+def news_copies(corpus: Corpus, news: pd.DataFrame) -> Outputs:
+    """The articles, and the copies the second capture holds of the appended ones."""
+    copies = corpus.duplicates()
+    copies = copies[copies["pub_id"].str.startswith("web-") & copies["duplicate_of"].str.startswith("web-")]
+    return Outputs((
+        charts.table(news[["report_id", "title", "countries"]].assign(countries=news["countries"].map(", ".join)),
+                     caption="Articles"),
+        charts.table(copies, caption="The appended articles in the second capture, against the first"),
+    ))
+
+
+def treaty_grid(corpus: Corpus, report_id: str) -> Any:
+    """The table of UN treaties an article gives, redrawn as a grid of country by treaty."""
+    return charts.grid(chapters.table_cells(corpus, report_id), x="country", y="treaty", colour="status",
+                       title="UN treaties by country (as the article's table gives them)")
+
+
+def news_claims(checked: pd.DataFrame, news: pd.DataFrame) -> Outputs:
+    """Each article's claims under its title."""
+    items: list[Any] = []
+    for row in news.itertuples():
+        items += [Markdown(f"### {row.title}"),
+                  claims_table(chapters.claims(checked, row.report_id), none="No quantitative claim.")]
+    return Outputs(tuple(items))
+
+
+def news_texts(corpus: Corpus, news: pd.DataFrame) -> Outputs:
+    """Each article's text under its title."""
+    return publications(corpus, [pub_ids[0] for pub_ids in news["pub_ids"]], news["title"])

@@ -1,0 +1,313 @@
+"""Reference datasets beyond Freedom House, read through one catalogue: adding a dataset is a file in
+``data/reference`` (listed in its manifest) and a row of ``datasets.csv``, not new code.
+
+Each catalogue row says how to read one release of one dataset into tidy rows (country, measure, period, value).
+Its fields name columns of the file, or give a literal after ``=`` (``=CPI 2020``); ``a+b`` joins two columns
+(``field+unit`` reads "Area/total [km2]"); ``column~regex`` reads the first group of a regex in a text column
+(the year of an independence date). ``layout`` is ``wide`` (one column per period: ``measure`` holds
+``name=regex`` pairs, ``;``-separated, whose group is the period) or ``long`` (one value per row). ``filter``
+keeps rows with ``column=value``. ``release`` and ``released`` name the release and its date (a column for a file
+holding several snapshots); ``editions`` says when the edition of a period appeared (``+1-01-28``: the CPI of
+year p on 28 January of p + 1), for indices whose editions are periods; ``lower_is_better`` lists the measures
+ranked from the lowest; ``base`` names what a share is a share of (``GNI``), so a text that gives it as a share
+of something else fails.
+
+:func:`value_for` answers ``<dataset>:<country>:<measure>[@<period>]`` in the release current at a date, and
+names the release; :func:`rank_for` recomputes a rank from the whole table.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from fpclib import paths, tables
+from fpclib.errors import ReferenceDataError, RegistryError
+from fpclib.reference.loaders import ALIASES
+
+CATALOGUE = "datasets.csv"
+CATALOGUE_COLUMNS = ("dataset", "file", "publisher", "title", "release", "released", "layout", "country", "period",
+                     "measure", "value", "filter", "editions", "lower_is_better", "base", "licence")
+TIDY_COLUMNS = ["dataset", "release", "released", "country", "measure", "period", "value", "published"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A reference value, where it came from (``cite``), and what other releases say when they differ."""
+
+    value: float
+    period: str
+    release: str
+    cite: str
+    others: tuple[str, ...] = ()
+    after_publication: bool = False
+
+
+def catalogue(ref_dir: Path | None = None) -> pd.DataFrame:
+    """The datasets catalogue, one row per release of a dataset (see the module docstring)."""
+    folder = ref_dir or paths.reference_dir()
+    rows = [row for _, row in tables.read_rows(folder / CATALOGUE, CATALOGUE_COLUMNS)]
+    return pd.DataFrame(rows, columns=list(CATALOGUE_COLUMNS))
+
+
+def _verified_csv(folder: Path, name: str) -> pd.DataFrame:
+    """A catalogued file, after checking its size and sum against the manifest."""
+    entry = next((e for e in tables.read_manifest(folder) if e.file == name), None)
+    if entry is None:
+        raise ReferenceDataError(folder / name, f"not listed in {tables.MANIFEST}")
+    return pd.read_csv(io.BytesIO(tables.read_verified(folder, entry)), dtype=str, keep_default_na=False)
+
+
+def _column(raw: pd.DataFrame, spec: str, path: Path) -> pd.Series:
+    """A column named in the catalogue (``a+b`` joins two as "a [b]"), or a literal (``=text``)."""
+    if spec.startswith("="):
+        return pd.Series(spec[1:], index=raw.index)
+    names = spec.split("+")
+    for name in names:
+        if name not in raw.columns:
+            raise ReferenceDataError(path, f"line 1: no column {name!r} (catalogue); columns: {list(raw.columns)}")
+    joined = raw[names[0]]
+    for name in names[1:]:
+        joined = joined + " [" + raw[name] + "]"
+    return joined
+
+
+def _extracted(raw: pd.DataFrame, spec: str, path: Path) -> pd.Series:
+    """A value column, or the first group of a regex in it (``value~\\b(\\d{4})\\b``: the year in a text)."""
+    column, _, pattern = spec.partition("~")
+    values = _column(raw, column, path)
+    return values.str.extract(pattern, expand=False) if pattern else values
+
+
+def _number(text: pd.Series) -> pd.Series:
+    """Figures as written ("2,724,900") as floats; blanks NA."""
+    return pd.to_numeric(text.str.replace(",", "", regex=False).str.strip().replace("", None), errors="coerce")
+
+
+def _edition_date(period: str, rule: str) -> pd.Timestamp:
+    """When the edition of a period was published, by a rule such as ``+1-01-28``.
+
+    >>> _edition_date("2020", "+1-01-28")
+    Timestamp('2021-01-28 00:00:00')
+    """
+    match = re.fullmatch(r"\+(\d)-(\d\d)-(\d\d)", rule)
+    if match is None or not period.isdigit():
+        return pd.NaT
+    return pd.Timestamp(int(period) + int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def _tidy(entry: pd.Series, folder: Path) -> pd.DataFrame:
+    """One catalogued release as tidy rows."""
+    path = folder / entry["file"]
+    raw = _verified_csv(folder, entry["file"])
+    for condition in filter(None, entry["filter"].split(";")):
+        column, _, wanted = condition.partition("=")
+        raw = raw[_column(raw, column, path) == wanted]
+    country = _column(raw, entry["country"], path)
+    if entry["layout"] == "wide":
+        parts = []
+        for pair in entry["measure"].split(";"):
+            name, _, pattern = pair.partition("=")
+            for column in raw.columns:
+                match = re.fullmatch(pattern, column)
+                if match:
+                    parts.append(pd.DataFrame({"country": country, "measure": name, "period": match.group(1),
+                                               "value": _number(raw[column]),
+                                               "_r": _column(raw, entry["release"], path),
+                                               "_d": _column(raw, entry["released"], path)}))
+        out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=TIDY_COLUMNS)
+    elif entry["layout"] == "long":
+        out = pd.DataFrame({"country": country, "measure": _column(raw, entry["measure"], path),
+                            "period": _column(raw, entry["period"] or "=", path),
+                            "value": _number(_extracted(raw, entry["value"], path)),
+                            "_r": _column(raw, entry["release"], path), "_d": _column(raw, entry["released"], path)})
+    else:
+        raise ReferenceDataError(folder / CATALOGUE,
+                                 f"{entry['dataset']}: layout {entry['layout']!r}: expected wide or long")
+    out = out.dropna(subset=["value"])
+    out.insert(0, "dataset", entry["dataset"])
+    out["release"] = out.pop("_r")
+    out["released"] = pd.to_datetime(out.pop("_d"), errors="coerce")
+    out["published"] = [_edition_date(p, entry["editions"]) for p in out["period"]]
+    return out[TIDY_COLUMNS]
+
+
+@cache
+def _catalogue_cached() -> pd.DataFrame:
+    return catalogue()
+
+
+@cache
+def load(ref_dir: Path | None = None) -> pd.DataFrame:
+    """Every catalogued dataset as tidy rows: dataset, release, released, country, measure, period, value,
+    published (the date the period's edition appeared, for indices)."""
+    folder = ref_dir or paths.reference_dir()
+    frames = [_tidy(entry, folder) for _, entry in catalogue(folder).iterrows()]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _entry(dataset: str) -> pd.Series:
+    known = _catalogue_cached()
+    rows = known[known["dataset"] == dataset]
+    if rows.empty:
+        raise KeyError(f"unknown dataset {dataset!r}; catalogued: {', '.join(sorted(set(known['dataset'])))}")
+    return rows.iloc[0]
+
+
+def _country(rows: pd.DataFrame, name: str) -> str | None:
+    """The dataset's spelling of a country (exact, case-insensitive, an alias, or its ISO code)."""
+    names = {str(c).casefold(): str(c) for c in rows["country"].unique()}
+    key = name.casefold()
+    canonical = ALIASES.get(key, name).casefold()
+    spellings = [key, canonical, *(alias for alias, to in ALIASES.items() if to.casefold() == canonical)]
+    return next((names[s] for s in spellings if s in names), None)
+
+
+def parse_key(key: str) -> tuple[str, str, str, str | None]:
+    """``<dataset>:<country>:<measure>[@<period>]`` as its four parts (the measure may hold colons, and may be
+    the start of a longer name that only one measure has).
+
+    >>> parse_key("ti_cpi:Kazakhstan:score@2020")
+    ('ti_cpi', 'Kazakhstan', 'score', '2020')
+    >>> parse_key("factbook:Kazakhstan:Ethnic groups: Kazakh (Qazaq) [percent]")
+    ('factbook', 'Kazakhstan', 'Ethnic groups: Kazakh (Qazaq) [percent]', None)
+    """
+    dataset, _, rest = key.partition(":")
+    country, _, measure = rest.partition(":")
+    measure, at, period = measure.rpartition("@") if "@" in measure else (measure, "", "")
+    return dataset, country, measure, period if at else None
+
+
+def _rows(key: str, claim_id: str) -> tuple[pd.DataFrame, str, str, str | None, str]:
+    """The tidy rows of a key's dataset, country and measure; a key the data cannot answer is a RegistryError."""
+    dataset, country, measure, period = parse_key(key)
+    data = load()
+    rows = data[data["dataset"] == dataset]
+    if rows.empty:
+        raise RegistryError(f"{claim_id}: ref {key}: no dataset {dataset!r}; catalogued: "
+                            f"{', '.join(sorted(set(data['dataset'])))}")
+    name = _country(rows, country)
+    if name is None:
+        raise RegistryError(f"{claim_id}: ref {key}: {dataset} has no country {country!r}")
+    rows = rows[rows["country"] == name]
+    starting = sorted(m for m in set(rows["measure"]) if m.startswith(measure))
+    if measure not in set(rows["measure"]) and len(starting) == 1:
+        measure = starting[0]
+    if measure not in set(rows["measure"]):
+        raise RegistryError(f"{claim_id}: ref {key}: {dataset} has no measure {measure!r} for {name}; measures: "
+                            f"{', '.join(sorted(set(rows['measure']))[:12])}")
+    rows = rows[rows["measure"] == measure]
+    if period is not None and period not in set(rows["period"]):
+        raise RegistryError(f"{claim_id}: ref {key}: {dataset} has no {measure} of {name} for {period}; "
+                            f"it holds {', '.join(sorted(set(rows['period'])))}")
+    return rows, dataset, name, period, measure
+
+
+def describe(dataset: str) -> str:
+    """Publisher and title of a catalogued dataset, for a reason."""
+    entry = _entry(dataset)
+    return f"{entry['publisher']}, {entry['title']}"
+
+
+def base_of(dataset: str) -> str:
+    """What a dataset's shares are shares of (``GNI``, ``GDP``), or '' when it gives no shares."""
+    return str(_entry(dataset)["base"])
+
+
+def count(dataset: str, measure: str, period: str, claim_id: str) -> tuple[int, str]:
+    """How many countries have a value of ``measure`` for ``period`` in the earliest release that has it (later
+    copies may hold only the countries still ranked)."""
+    data = load()
+    rows = data[(data["dataset"] == dataset) & (data["measure"] == measure) & (data["period"] == period)]
+    if rows.empty:
+        raise RegistryError(f"{claim_id}: ref_count {dataset}:{measure}@{period}: no such measure and period")
+    release = rows.sort_values("released")["release"].iloc[0]
+    return int((rows["release"] == release).sum()), str(release)
+
+
+def _naive(published: pd.Timestamp | None) -> pd.Timestamp | None:
+    """A publication date without its time zone (reference dates have none), or None."""
+    if published is None or pd.isna(published):
+        return None
+    stamp = pd.Timestamp(published)
+    return stamp if stamp.tzinfo is None else stamp.tz_convert(None)
+
+
+def _pick(rows: pd.DataFrame, published: pd.Timestamp | None, period: str | None) -> tuple[pd.Series, str]:
+    """The row current at ``published``, with a note on its vintage.
+
+    An index whose editions are periods (``editions`` in the catalogue) is read in the named period, or the latest
+    whose edition had appeared; every release holds the same edition, so the latest release holding it is used.
+    A revised series is read in the release current at ``published`` (the latest released before it, else the
+    earliest, saying so), in the named period or its latest one.
+    """
+    when = _naive(published)
+    if rows["published"].notna().any():
+        known = rows[rows["published"] < when] if when is not None else rows
+        period = period or max(known["period"] if not known.empty else rows["period"])
+        return rows[rows["period"] == period].sort_values("released").iloc[-1], ""
+    releases = rows.drop_duplicates("release").sort_values("released")
+    before = releases[releases["released"] < when] if when is not None else releases
+    chosen = (before if not before.empty else releases).iloc[-1 if not before.empty else 0]
+    note = ("" if not before.empty or when is None else ", release date not known" if releases["released"].isna().all()
+            else f", released after the report ({when:%Y-%m-%d}); no earlier release is held")
+    here = rows[rows["release"] == chosen["release"]]
+    period = period or max(here["period"])
+    row = here[here["period"] == period]
+    if row.empty:
+        row = rows[rows["period"] == period].sort_values("released")
+        note = f", the period {period} is not in release {chosen['release']}"
+    return row.iloc[0], note
+
+
+def value_for(key: str, published: pd.Timestamp | None, claim_id: str) -> Found:
+    """The value a key names in the release current at ``published``; other releases that differ are listed (in
+    the same period, or for a key without one, each release's latest)."""
+    rows, dataset, name, period, measure = _rows(key, claim_id)
+    row, note = _pick(rows, published, period)
+    same_period = rows[rows["period"] == row["period"]]
+    latest = rows.sort_values("period").groupby("release").tail(1)
+    other = (same_period if period is not None or rows["published"].notna().any() else latest)
+    other = other[(other["release"] != row["release"]) & (other["value"] != row["value"])]
+    others = tuple(f"{v:,.10g} in release {r}" + (f" ({p})" if p and p != row["period"] else "")
+                   for r, v, p in zip(other["release"], other["value"], other["period"]))
+    edition = "" if pd.isna(row["published"]) else f", edition published {row['published']:%Y-%m-%d}"
+    what = " ".join(part for part in (name, measure, str(row["period"])) if part)
+    cite = f"{describe(dataset)}, release {row['release']}{note}: {what}{edition}"
+    return Found(float(row["value"]), str(row["period"]), str(row["release"]), cite, others,
+                 "released after the report" in note)
+
+
+def rank_for(key: str, published: pd.Timestamp | None, claim_id: str) -> tuple[int, int, Found]:
+    """The competition rank (1 + how many score better) of a country on a measure, recomputed from every
+    country of the same release and period, the number ranked, and the value ranked."""
+    rows, dataset, _, _, measure = _rows(key, claim_id)
+    found = value_for(key if "@" in key else f"{key}@{_pick(rows, published, None)[0]['period']}", published,
+                      claim_id)
+    data = load()
+    table = data[(data["dataset"] == dataset) & (data["measure"] == measure) & (data["release"] == found.release)
+                 & (data["period"] == found.period)]
+    lower = measure in _entry(dataset)["lower_is_better"].split(";")
+    better = (table["value"] < found.value) if lower else (table["value"] > found.value)
+    return int(better.sum()) + 1, len(table), found
+
+
+def series(key: str, claim_id: str) -> list[tuple[str, str, float]]:
+    """Every (period, release, value) of a key's country and measure, for saying where a figure came from."""
+    rows = _rows(key, claim_id)[0].sort_values(["period", "released"])
+    return list(zip(rows["period"], rows["release"], rows["value"].astype(float)))
+
+
+def printed_rank(dataset: str, country: str, found: Found) -> float | None:
+    """The rank the publisher printed (measure ``rank``) in the same release and period, if the data has one."""
+    data = load()
+    rows = data[(data["dataset"] == dataset) & (data["measure"] == "rank") & (data["release"] == found.release)
+                & (data["period"] == found.period)]
+    name = _country(rows, country) if not rows.empty else None
+    hit = rows[rows["country"] == name]
+    return float(hit["value"].iloc[0]) if not hit.empty else None

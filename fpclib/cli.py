@@ -102,11 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--out", type=Path, required=True,
                      help="a new or empty folder, or an earlier export to replace (never anything else)")
     out.set_defaults(run=_export)
-    claims = commands.add_parser("claims", help="the registered claims of a report (or all) with their verdicts")
+    claims = commands.add_parser("claims", help="the registered claims of a report (or all): fidelity and evidence")
     claims.add_argument("report", nargs="?", help="a report_id (default: every report)")
     claims.add_argument("--strict", action="store_true",
                         help="exit 2 on any registry error, exit 1 if any claim cannot be located")
-    claims.add_argument("--verdict", choices=("consistent", "discrepancy", "unverifiable"), help="only these")
+    claims.add_argument("--evidence", choices=("holds", "fails", "none"), help="only claims with this evidence")
+    claims.add_argument("--fidelity", choices=("same", "changed", "missing", "n/a"),
+                        help="only claims whose copy of the original is this")
     claims.set_defaults(run=_claims)
     parse = commands.add_parser("parse", help="parse one raw file of any supported layout and summarise it")
     parse.add_argument("file", type=Path)
@@ -159,16 +161,22 @@ def _claims(args: argparse.Namespace) -> int:
                                 f"{', '.join(sorted(set(claims['report_id'])))}")
         claims = claims[claims["report_id"] == args.report]
     checked = check_claims(_corpus(args), claims=claims)
-    shown = checked if args.verdict is None else checked[checked["verdict"] == args.verdict]
-    table = shown[["claim_id", "value", "unit", "verdict", "reason"]].assign(
-        reason=shown["reason"].str.slice(0, 90), value=shown["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
+    shown = checked
+    if args.evidence:
+        shown = shown[shown["evidence"] == args.evidence]
+    if args.fidelity:
+        shown = shown[shown["fidelity"] == args.fidelity]
+    table = shown[["claim_id", "value", "unit", "fidelity", "evidence", "evidence_kind", "evidence_reason"]].assign(
+        evidence_reason=shown["evidence_reason"].str.slice(0, 80),
+        value=shown["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}"))
     print(table.to_string(index=False))
-    counts = checked["verdict"].value_counts()
-    print("\n" + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("consistent", "discrepancy", "unverifiable")))
-    missing = checked[checked["block"].isna()]
+    for axis, names in (("evidence", ("holds", "fails", "none")), ("fidelity", ("same", "changed", "missing", "n/a"))):
+        counts = checked[axis].value_counts()
+        print(f"{axis}: " + ", ".join(f"{counts.get(v, 0)} {v}" for v in names))
+    missing = checked[checked["block"].isna() | ~checked["value_found"].astype(bool)]
     if args.strict and not missing.empty:
-        print(f"fpc: {len(missing)} claim(s) not found in the text: {', '.join(missing['claim_id'][:10])}",
-              file=sys.stderr)
+        print(f"fpc: {len(missing)} claim(s) not found in the text or not read back: "
+              f"{', '.join(missing['claim_id'][:10])}", file=sys.stderr)
         return CHECK_FAILED
     return 0
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 from fpclib.corpus.build import Corpus
@@ -41,8 +42,8 @@ HEADINGS = {
     "tr_value": "translated figure",
     "pr": "political rights (0-40)", "cl": "civil liberties (0-60)", "total": "total (0-100)",
     "covers": "covers the year", "share": "share", "status": "status", "en_number": "English note",
-    "tr_number": "translated note", "url": "address", "en_pub_id": "English publication",
-    "tr_pub_id": "translated publication", "n_claims": "claims",
+    "tr_number": "translated note", "url": "address", "en_pub_id": "English id",
+    "tr_pub_id": "translation id", "n_claims": "claims",
 }
 STATUS_WORDS = {"F": "Free", "PF": "Partly Free", "NF": "Not Free"}
 _TAGS = {"heading": "h4", "paragraph": "p", "quote": "blockquote", "caption": "p", "table": "div"}
@@ -299,7 +300,8 @@ def frame(data: pd.DataFrame, *, caption: str | None = None, headings: dict[str,
         cells = []
         for column, value in zip(data.columns, row):
             text = _cell(value, status=column == "status")
-            css = ' class="fpc-num"' if column in numeric else ' class="fpc-nowrap"' if len(text) <= 14 else ""
+            css = (' class="fpc-num"' if column in numeric else ' class="fpc-nowrap"' if len(text) <= 14
+                   else ' class="fpc-break"' if max(map(len, text.split()), default=0) > 24 else "")
             cells.append(f'<td data-label="{escape(names[column])}"{css}>{escape(text)}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     title = f'<p class="fpc-table-caption">{escape(caption)}</p>' if caption else ""
@@ -310,14 +312,20 @@ def frame(data: pd.DataFrame, *, caption: str | None = None, headings: dict[str,
 
 
 def _cell(value: object, *, status: bool = False) -> str:
-    """A table cell as text: nothing for missing values, whole floats without '.0', lists joined by commas."""
+    """A table cell as text: nothing for missing values, figures as ``number`` writes them, lists joined by commas.
+
+    >>> _cell(np.int64(15504)), _cell(5000.0), _cell(pd.NA), _cell(("a", "b")), _cell("NF", status=True)
+    ('15,504', '5000', '', 'a, b', 'Not Free')
+    """
     if isinstance(value, (tuple, list)):
         return ", ".join(_cell(item) for item in value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
-    if isinstance(value, float):
+    if isinstance(value, np.integer | np.floating):
+        value = value.item()
+    if isinstance(value, (int, float)):
         return number(value)
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")

@@ -37,6 +37,8 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 COUNTRIES = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Russia", "China")
+#: The two verdict axes, passed through when the checked table has them.
+AXES = ("evidence", "evidence_reason", "evidence_kind", "fidelity", "fidelity_reason")
 _YEAR = re.compile(r"\b(19[89]\d|20[0-2]\d)\b")
 
 
@@ -50,11 +52,15 @@ def case_counts(checked: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     for claim in counted.itertuples(index=False):
         sentence = _sentence(texts.get(claim.block, ""), claim.quote)
         covered = reports.loc[claim.report_id, "countries"] if claim.report_id in reports.index else ()
+        paragraph = texts.get(claim.block, "")
         rows.append({
             "report_id": claim.report_id, "country": _country(sentence, claim.what, covered),
-            "year": _year(claim.quote, sentence, texts.get(claim.block, "")), "category": _category(f"{claim.what} {claim.quote} {claim.unit}"),
+            "year": _year(claim.quote, sentence, paragraph),
+            "category": _category(f"{claim.what} {claim.quote} {claim.unit}"),
             "value": claim.value, "unit": claim.unit, "what": claim.what, "quote": claim.quote,
-            "verdict": claim.verdict, "reason": claim.reason, "claim_id": claim.claim_id, "pub_id": claim.pub_id, "block": claim.block,
+            "verdict": claim.verdict, "reason": claim.reason,
+            **{axis: getattr(claim, axis) for axis in AXES if hasattr(claim, axis)},
+            "claim_id": claim.claim_id, "pub_id": claim.pub_id, "block": claim.block,
             "note": claim.cited_note if not pd.isna(claim.cited_note) else claim.note,
         })
     table = pd.DataFrame(rows)

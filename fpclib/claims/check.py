@@ -19,7 +19,7 @@ from fpclib import reference as fh
 from fpclib.claims.evidence import Checked
 from fpclib.claims.locate import locate
 from fpclib.claims.registry import load_claims, relations, validate_frame
-from fpclib.claims.relations import PARTS, RELATIONS, Context
+from fpclib.claims.relations import CITED, PARTS, RELATIONS, Context
 from fpclib.claims.verdict import Verdict
 from fpclib.corpus.build import Corpus
 
@@ -44,7 +44,8 @@ def check_claims(corpus: Corpus, reference: pd.DataFrame | None = None,
     table = locate(claims_and_context, corpus, errors="mark")
     published = corpus.publications.set_index("pub_id")["published"]
     notes = {(p, int(n)): t for p, n, t in zip(corpus.notes["pub_id"], corpus.notes["number"], corpus.notes["text"])}
-    context = Context(table.set_index("claim_id"), fiw, published.to_dict(), _parts(table), notes)
+    context = Context(table.set_index("claim_id"), fiw, published.to_dict(), _parts(table), notes,
+                      _later_notes(table, corpus))
     found = {claim.claim_id: _checks(claim, context) for claim in table.itertuples(index=False)}
     own = {cid: axes.own_evidence(results) for cid, results in found.items()}
     fidelities = {cid: axes.fidelity_of(results) for cid, results in found.items()}
@@ -90,14 +91,40 @@ def _parts(table: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     return {total: tuple(ids) for total, ids in parts.items()}
 
 
+def _later_notes(table: pd.DataFrame, corpus: Corpus) -> dict[str, int]:
+    """Per claim whose sentence cites no endnote (and whose quote is not in one), the first endnote marked after
+    its quote in the same paragraph."""
+    blocks = {b: (text, sorted(zip(positions, refs))) for b, text, refs, positions in
+              zip(corpus.blocks["block_id"], corpus.blocks["text"], corpus.blocks["note_refs"],
+                  corpus.blocks["note_positions"])}
+    later = {}
+    for claim in table.itertuples(index=False):
+        if claim.block_id not in blocks or isinstance(claim.note_id, str) or not pd.isna(claim.cited_note):
+            continue
+        text, marks = blocks[claim.block_id]
+        if claim.quote not in text:
+            continue
+        end = text.index(claim.quote) + len(claim.quote)
+        after = [number for position, number in marks if position >= end]
+        if after:
+            later[claim.claim_id] = int(after[0])
+    return later
+
+
 def _checks(claim: Any, context: Context) -> list[Checked]:
-    """Every check of one claim: its relations, and the sum of its parts when it is a total."""
+    """Every check of one claim: its relations, the sum of its parts when it is a total, and the endnote its
+    sentence cites (:data:`~fpclib.claims.relations.CITED`) when that endnote gives its figure or another one
+    and the claim names no endnote relation of its own."""
     if claim.block_id is None or not claim.value_found:
         return []
     results = [Checked(RELATIONS[kind], argument, RELATIONS[kind].check(claim, argument, context))
                for kind, argument in relations(claim.relation)]
     if claim.claim_id in context.parts:
         results.append(Checked(PARTS, claim.claim_id, PARTS.check(claim, claim.claim_id, context)))
+    if not any(kind in ("endnote", "endnote_date") for kind, _ in relations(claim.relation)):
+        found = CITED.check(claim, "", context)
+        if found.verdict != "unverifiable":
+            results.append(Checked(CITED, "", found))
     return results
 
 

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from fpclib.numbers import numbers_in
 from fpclib.corpus.build import Corpus
 from fpclib.errors import ClaimError
+from fpclib.numbers import numbers_in
 
 
 class _Block(NamedTuple):

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 import fpclib.claims.arithmetic as arithmetic
+import fpclib.claims.cited as cited
 import fpclib.claims.endnotes as endnotes
 import fpclib.claims.external as external
 from fpclib.claims.syntax import relations
@@ -34,13 +35,15 @@ EVIDENCE_KINDS = ("reference", "endnote", "arithmetic", "date")
 @dataclass(frozen=True)
 class Context:
     """What the checks read besides the claim: every located claim by id, reference tables, publication dates,
-    the parts of each total, the endnotes' texts and the reference datasets."""
+    the parts of each total, the endnotes' texts, and per claim whose sentence cites no endnote the first one cited
+    after it in its paragraph."""
 
     by_id: pd.DataFrame
     fiw: pd.DataFrame
     published: Mapping[str, pd.Timestamp]
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notes: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    later_notes: Mapping[str, int] = field(default_factory=dict)
 
 
 Check = Callable[[Any, str, Context], Verdict]
@@ -314,6 +317,15 @@ RELATIONS: dict[str, Relation] = {
 
 #: The check every total gets from the parts that name it (not written in the registry).
 PARTS = Relation(check_parts, _fixed("arithmetic"), "the sum of the parts that name it", "arithmetic")
+
+
+def check_cited(claim: Any, _argument: str, context: Context) -> Verdict:
+    """The endnote the claim's sentence cites, for every claim that names no ``endnote`` relation of its own."""
+    return cited.check_cited(claim, context.notes, context.later_notes.get(claim.claim_id))
+
+
+#: The check every claim whose sentence cites an endnote gets from it (not written in the registry).
+CITED = Relation(check_cited, _fixed("endnote"), "the year, date or count the cited endnote gives", "endnote")
 
 
 def check_kind(report_id: str, relation: str, report_of: Mapping[str, str]) -> str:

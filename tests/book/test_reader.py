@@ -311,3 +311,26 @@ def test_reader_pages_fit(phone_browser, site: Path, doc: str, size: str, viewpo
     assert overflow <= 1
     if size == "desktop":
         assert hidden == 0, f"{doc}: {hidden} claims tables scroll sideways at 1366 px"
+
+
+@pytest.mark.browser
+def test_report_text_headings_are_in_the_page_contents(phone_browser, site: Path) -> None:
+    report = site / "book" / "reports" / "retreating-rights-kyrgyzstan.html"
+    page, errors = open_page(phone_browser, report.as_uri(), DESKTOP)
+    parts = page.locator('#pst-page-toc-nav a[href^="#p-"]').count()
+    headings = page.locator('#pst-page-toc-nav a[href^="#b-"]').count()
+    page.context.close()
+    assert not errors, errors
+    assert parts >= 3 and headings >= 3, f"{parts} part titles and {headings} headings in the page's contents"
+
+
+def test_charts_are_numbered_figures_with_captions(site: Path) -> None:
+    text = (site / "book" / "freedom-house.html").read_text(encoding="utf-8")
+    figures = text.count('<figure class="fpc-figure">')
+    captions = re.findall(r'<figcaption class="fpc-chart-caption">(.*?)</figcaption>', text, flags=re.S)
+    assert figures >= 3 and len(captions) == figures and all(captions)
+    assert any("Dotted lines: 1 " in caption for caption in captions), "the publication lines are not named"
+    for doc in PAGES:
+        page = (site / f"{doc}.html").read_text(encoding="utf-8")
+        has_chart = 'class="fpc-chart"' in page
+        assert has_chart == ("vega-bundle.js" in page), f"{doc}: chart library and charts do not go together"

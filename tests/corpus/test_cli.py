@@ -125,3 +125,17 @@ def test_a_raw_file_missing_from_the_manifest_is_an_error(tmp_path: Path) -> Non
     (raw / "extra.txt").write_text("a stray capture\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"extra\.txt:1:1: not listed in MANIFEST\.csv"):
         load_corpus(raw, cache=False)
+
+
+def test_claims_prints_both_axes_and_filters_by_them(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "claims", "retreating-rights-kyrgyzstan")
+    assert code == 0 and "fidelity" in out.splitlines()[0] and "evidence" in out.splitlines()[0]
+    assert out.rstrip().splitlines()[-2].startswith("evidence: ") and out.rstrip().splitlines()[-1].startswith("fidelity: ")
+    code, out, _ = run(capsys, "claims", "retreating-rights-kyrgyzstan", "--evidence", "fails")
+    rows = [line.split() for line in out.splitlines()[1:] if line.startswith("retreating-rights-kyrgyzstan-")]
+    assert code == 0 and rows and all("fails" in row for row in rows)
+
+
+def test_claims_of_an_unknown_report_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "claims", "no-such-report")
+    assert code == 3 and err.count("\n") == 1 and "no claims registered for report 'no-such-report'" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -66,9 +67,25 @@ def test_strict_on_the_command_line_prints_each_anomaly(capsys: pytest.CaptureFi
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder, and a cache key fixed for the test (the real key covers every module of fpclib,
+    which may change under a running test while the library is being edited)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv(paths.CACHE_ENV, str(folder))
+    fixed = corpus_cache.key(read_manifest(paths.raw_dir()))
+    monkeypatch.setattr(corpus_cache, "key", lambda _manifest: fixed)
     return folder
+
+
+def test_the_cache_key_covers_names_sizes_sums_and_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    manifest = read_manifest(paths.raw_dir())
+    first = manifest[0]
+    keys = {corpus_cache.key(manifest)}
+    for changed in (dataclasses.replace(first, file="other.txt"), dataclasses.replace(first, bytes=first.bytes + 1),
+                    dataclasses.replace(first, sha256="0" * 64)):
+        keys.add(corpus_cache.key((changed, *manifest[1:])))
+    monkeypatch.setattr(corpus_cache, "__version__", "0.0.0")
+    keys.add(corpus_cache.key(manifest))
+    assert len(keys) == 5
 
 
 def test_the_cache_is_arrow_tables_with_a_json_header(cache_dir: Path) -> None:

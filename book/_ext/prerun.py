@@ -122,7 +122,7 @@ def main(cache_dir: str, notebooks: list[str]) -> int:
         last = {}
     pending.sort(key=lambda task: -last.get(os.path.relpath(task[0]), float("inf")))
     start = time.perf_counter()
-    failed = []
+    executed_count = 0
     if pending:
         context = multiprocessing.get_context("spawn")
         tasks, results = context.Queue(), context.Queue()
@@ -138,7 +138,6 @@ def main(cache_dir: str, notebooks: list[str]) -> int:
             except queue.Empty:
                 break
             if executed is None:
-                failed.append(uri)
                 print(f"prerun: {os.path.relpath(uri)}: {error} (left to the build)", file=sys.stderr)
                 continue
             last[os.path.relpath(uri)] = round(seconds, 2)
@@ -146,13 +145,14 @@ def main(cache_dir: str, notebooks: list[str]) -> int:
                 print(f"prerun: {os.path.relpath(uri)} {seconds:.2f} s", file=sys.stderr)
             cache.cache_notebook_bundle(CacheBundleIn(executed, uri, data={"execution_seconds": seconds}),
                                         check_validity=False, overwrite=True)
+            executed_count += 1
         for process in processes:
             process.join(timeout=10)
             if process.is_alive():
                 process.terminate()
         times_file.write_text(json.dumps(last, indent=0, sort_keys=True), encoding="utf-8")
-    print(f"prerun: executed {len(pending) - len(failed)} notebook(s) in {time.perf_counter() - start:.1f} s, "
-          f"{len(failed)} left to the build")
+    print(f"prerun: executed {executed_count} notebook(s) in {time.perf_counter() - start:.1f} s, "
+          f"{len(pending) - executed_count} left to the build")
     return 0
 
 

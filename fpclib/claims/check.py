@@ -1,7 +1,9 @@
 """Check every registered claim on two axes: fidelity (does a copy agree with its original?) and evidence (is the
 figure supported by something independent of the report repeating itself?).
 
-Each relation of a claim is checked (:data:`~fpclib.claims.relations.RELATIONS`) and lands on its axis. A copy
+Each relation of a claim is checked (:data:`~fpclib.claims.relations.RELATIONS`) and lands on its axis; every
+claim whose sentence (or, failing that, paragraph) cites an endnote is also put to that endnote
+(:mod:`fpclib.claims.cited`), unless it names an endnote relation of its own. A copy
 equal to its original takes the original's evidence, saying so; a copy never lends evidence. A copy that changed
 the figure is checked against its original's evidence with its own figure, so the evidence says which side is
 wrong. ``verdict`` and ``reason`` are derived from the two axes for the pages that still read them.

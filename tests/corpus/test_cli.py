@@ -130,7 +130,8 @@ def test_a_raw_file_missing_from_the_manifest_is_an_error(tmp_path: Path) -> Non
 def test_claims_prints_both_axes_and_filters_by_them(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "claims", "retreating-rights-kyrgyzstan")
     assert code == 0 and "fidelity" in out.splitlines()[0] and "evidence" in out.splitlines()[0]
-    assert out.rstrip().splitlines()[-2].startswith("evidence: ") and out.rstrip().splitlines()[-1].startswith("fidelity: ")
+    *_, evidence, fidelity = out.rstrip().splitlines()
+    assert evidence.startswith("evidence: ") and fidelity.startswith("fidelity: ")
     code, out, _ = run(capsys, "claims", "retreating-rights-kyrgyzstan", "--evidence", "fails")
     rows = [line.split() for line in out.splitlines()[1:] if line.startswith("retreating-rights-kyrgyzstan-")]
     assert code == 0 and rows and all("fails" in row for row in rows)

@@ -7,7 +7,8 @@
 - Rewrites every page when a file of ``html_static_path`` changes: Sphinx copies static files only
   when some page is out of date, so an edited stylesheet or script would otherwise never reach
   ``_build/html`` (and pages would keep the old ``?v=`` checksum in their links).
-- Lets the Makefile choose how notebooks execute: ``FPC_BOOK_EXECUTE=force`` (CI) or ``cache`` (local)
+- Lets the Makefile choose how notebooks execute: ``FPC_BOOK_EXECUTE=force`` (each notebook in a kernel of
+  its own) or ``cache`` (the default: ``book/_ext/prerun.py`` fills the cache first)
   overrides ``execute_notebooks`` from ``_config.yml``, which Jupyter Book's CLI cannot override.
 - Loads the chart scripts only on pages with a chart and the claims explorer's script only on its page.
 - Adds to every page but the claims explorer the schema.org ClaimReview JSON-LD of each judged claim
@@ -91,12 +92,10 @@ def outdated_when_static_changes(
 
 @cache
 def checked_claims() -> tuple[Any, Any]:
-    """The corpus and its checked claims, once per build (the same ones the notebooks compute)."""
-    from fpclib import load_corpus
-    from fpclib.claims import check_claims
+    """The corpus and its checked claims, once per build (the very ones the notebooks compute)."""
+    from fpclib.book import sections
 
-    corpus = load_corpus()
-    return corpus, check_claims(corpus)
+    return sections.load()
 
 
 def page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

@@ -1,5 +1,5 @@
 """What a report's chapter shows, as data: its parts and languages, its figures, its Freedom House standing,
-its claims with their verdicts, and its text. The book's notebooks only arrange these."""
+its claims with their verdicts, its text, and the discrepancy register. The book's notebooks only arrange these."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from fpclib import reference as fh
-from fpclib.claims import relations
+from fpclib.claims import findings, relations
 from fpclib.corpus.build import Corpus
 from fpclib.corpus.catalog import PARTS
 
@@ -120,20 +120,34 @@ def page_of(corpus: Corpus, report_id: str, *, root: str = "") -> str:
     return f"{root}{folder}/{work}.html"
 
 
-def discrepancies(checked: pd.DataFrame, corpus: Corpus, *, root: str = "") -> pd.DataFrame:
-    """Every claim whose check failed, with the evidence beside it: the other statement of the same figure,
-    the parts of a total, or the reference data (in the reason), and the page that shows it."""
-    by_id = checked.set_index("claim_id")
-    failed = checked[checked["verdict"] == "discrepancy"].copy()
-    evidence = []
-    for claim in failed.itertuples(index=False):
-        related = [argument for kind, argument in relations(claim.relation) if kind in ("equals", "total", "rank_of")
-                   and argument in by_id.index]
-        evidence.append(" | ".join(f"{other}: “{by_id.loc[other, 'quote']}” ({by_id.loc[other, 'value']:g} "
-                                   f"{by_id.loc[other, 'unit']})" for other in related))
-    failed["evidence"] = evidence
-    failed["page"] = failed["report_id"].map(lambda r: page_of(corpus, r, root=root))
-    return failed.reset_index(drop=True)
+#: How the register names an instance's part in its finding, by the relation joining it to another instance.
+ROLES = {"total": "part of the total", "equals": "copy"}
+
+
+def register(checked: pd.DataFrame, corpus: Corpus, *, root: str = "") -> pd.DataFrame:
+    """The discrepancy register: one row per finding (:func:`fpclib.claims.findings`), with the page that shows
+    the original's claim (``page``, relative to ``root``)."""
+    table = findings(checked)
+    return table.assign(page=table["report_id"].map(lambda r: page_of(corpus, r, root=root)))
+
+
+def instances(checked: pd.DataFrame, corpus: Corpus, finding: pd.Series, *, root: str = "") -> pd.DataFrame:
+    """The claims of one finding in its order (originals, then translations): each with its role in the finding
+    (the original's figure, the total, a part of it, a copy, a translation, or a figure of the same passage),
+    its language, figure, both verdict axes and the page that shows it."""
+    by_id = checked.set_index("claim_id", drop=False)
+    members = by_id.loc[list(finding["instances"])]
+    totals = {target for relation in members["relation"] for kind, target in relations(relation) if kind == "total"}
+    roles = []
+    for claim in members.itertuples(index=False):
+        kinds = [kind for kind, target in relations(claim.relation) if target in members.index and kind in ROLES]
+        roles.append("the original's figure" if claim.claim_id == finding["claim_id"]
+                     else f"{LANGUAGES.get(claim.lang, claim.lang)} translation" if claim.lang != "en"
+                     else "the total" if claim.claim_id in totals
+                     else ROLES[kinds[0]] if kinds else "same passage")
+    return members.assign(role=roles, page=members["report_id"].map(lambda r: page_of(corpus, r, root=root)))[
+        ["claim_id", "role", "lang", "quote", "value", "unit", "evidence", "fidelity", "report_id", "page"]
+    ].reset_index(drop=True)
 
 
 def table_cells(corpus: Corpus, report_id: str) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from IPython.display import Markdown, display
 import fpclib
 from fpclib import align, paths, reference
 from fpclib.book import chapters, charts, html
-from fpclib.claims import check_claims
+from fpclib.claims import check_claims, findings
 from fpclib.corpus import Corpus, load_corpus
 from fpclib.tables import atomic_write
 
@@ -120,6 +120,29 @@ def counts(table: pd.DataFrame, by: list[str], name: str) -> pd.DataFrame:
     return table.groupby(by, as_index=False).size().rename(columns={"size": name})
 
 
+#: The labels of the two verdict axes, in the order the counts show them: evidence, then fidelity beside it.
+EVIDENCE = ("holds", "fails", "none")
+FIDELITY = ("same", "changed", "missing")
+
+
+def axis_counts(claims: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Claims counted by the columns ``by``: how many, then on the evidence axis how many hold, fail or have none,
+    and beside it on the fidelity axis how many translated figures are the same, changed or missing.
+
+    >>> axis_counts(pd.DataFrame({"part": ["a", "a", "b"], "evidence": ["holds", "fails", "none"],
+    ...                           "fidelity": ["n/a", "changed", "same"]}), ["part"])
+      part  claims  holds  fails  none  same  changed  missing
+    0    a       2      1      1     0     0        1        0
+    1    b       1      0      0     1     1        0        0
+    """
+    grouped = claims.groupby(by, sort=True)
+    table = grouped.size().rename("claims").to_frame()
+    for column, labels in (("evidence", EVIDENCE), ("fidelity", FIDELITY)):
+        for label in labels:
+            table[label] = grouped[column].agg(lambda values, label=label: int((values == label).sum()))
+    return table.reset_index()
+
+
 # Report chapters.
 
 def report_overview(corpus: Corpus, report_id: str) -> Outputs:
@@ -129,17 +152,20 @@ def report_overview(corpus: Corpus, report_id: str) -> Outputs:
 
 
 def report_figures(checked: pd.DataFrame, claims: pd.DataFrame, report_id: str) -> Outputs:
-    """Each breakdown the text gives, drawn and checked against its total; then the claims by part and verdict."""
+    """Each breakdown the text gives, drawn and checked against its total; then the claims by part and evidence,
+    with the fidelity of their translations beside."""
     items: list[Any] = []
     for figure in chapters.figures(checked, report_id):
         items.append(charts.bar(figure.parts, category="label", value="value", title=f"{figure.what} ({figure.unit})",
                                 category_title=None, value_title=figure.unit))
         items.append(charts.table(chapters.figure_check(figure), caption="Do the parts add up?"))
-    by_part = counts(claims, ["part", "verdict"], "claims")
+    by_part = counts(claims, ["part", "evidence"], "claims")
     if len(by_part):
-        items.append(charts.bar(by_part, category="part", value="claims", colour="verdict",
-                                title="Registered figures by part and verdict", category_title=None,
+        items.append(charts.bar(by_part, category="part", value="claims", colour="evidence",
+                                title="Registered figures by part and evidence", category_title=None,
                                 value_title="claims"))
+        items.append(charts.table(axis_counts(claims, ["part"]),
+                                  caption="Registered figures by part: evidence, and fidelity in translation"))
     else:
         items.append(Markdown("*The text states no quantitative claim: it has figures only as dates.*"))
     return Outputs(tuple(items))
@@ -160,11 +186,12 @@ def report_standing(corpus: Corpus, claims: pd.DataFrame, report_id: str) -> Out
 
 
 def translated_claims(checked: pd.DataFrame, report_id: str, lang: str) -> Outputs:
-    """The verdicts of a translation's figures, and those that differ from this English original."""
+    """A translation's figures counted on both axes (evidence, fidelity beside), and those that differ from this
+    English original."""
     translated = chapters.claims(checked, f"{report_id}-{lang}")
     return Outputs((
-        charts.table(counts(translated, ["verdict"], "claims"),
-                     caption=f"Verdicts of the {LANGUAGES[lang]} edition's figures"),
+        charts.table(axis_counts(translated, ["report_id"]),
+                     caption=f"The {LANGUAGES[lang]} edition's figures: evidence, and fidelity to the English"),
         html.claims(translated[translated["verdict"] == "discrepancy"],
                     caption="Figures that differ from the English original", href=f"../translations/{report_id}.html"),
     ))
@@ -231,15 +258,17 @@ def endnote_differences(pair: Translation) -> Outputs:
 
 
 def figure_differences(pair: Translation, checked: pd.DataFrame) -> Outputs:
-    """Numbers by part and status, those that differ, and the registered claims whose check failed."""
+    """Numbers by part and status, those that differ, and the registered claims of the discrepancy register: those
+    whose check failed and the other instances of their findings (each register entry links to its row here)."""
     figures = pair.figures
     translated = chapters.claims(checked, f"{pair.work_id}-{pair.lang}")
+    listed = {claim_id for group in findings(checked)["instances"] for claim_id in group}
     columns = ["part", "en_seq", "tr_seq", "status", "en_written", "tr_written", "en_text", "tr_text"]
     return Outputs((
         charts.table(counts(figures, ["part", "status"], "numbers"), caption="Numbers by part and status"),
         charts.table(figures[figures["status"] != "same"][columns], caption="Numbers that differ"),
-        html.claims(translated[translated["verdict"] == "discrepancy"],
-                    caption="Registered figures that differ from the English"),
+        html.claims(translated[(translated["verdict"] == "discrepancy") | translated["claim_id"].isin(listed)],
+                    caption="Registered figures in the discrepancy register"),
     ))
 
 

@@ -407,3 +407,15 @@ def summary(corpus: Corpus, checked_or_claims: pd.DataFrame) -> pd.DataFrame:
     table.insert(0, "numbers", table.sum(axis=1))
     table.loc["all"] = table.sum()
     return table.reset_index(names="report_id").rename_axis(columns=None)
+
+
+def by_rule(summary_table: pd.DataFrame) -> pd.DataFrame:
+    """From :func:`summary`'s ``all`` row: how many numbers are claims and how many each rule classified, with the
+    rule's description and share of all numbers, largest first (claims, then rules, then ``unclassified``)."""
+    total = summary_table.set_index("report_id").loc["all"]
+    described = {"claims": "a registered claim", **{r.name: r.description for r in RULES},
+                 "unclassified": "neither a claim nor named by a rule (the build fails on any)"}
+    rows = [(name, text, int(total.get(name, 0)), total.get(name, 0) / total["numbers"])
+            for name, text in described.items()]
+    table = pd.DataFrame(rows, columns=["status", "what it covers", "numbers", "share"])
+    return table[(table["numbers"] > 0) | table["status"].isin(["claims", "unclassified"])].reset_index(drop=True)

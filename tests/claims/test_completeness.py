@@ -192,3 +192,11 @@ def test_the_summary_reads_the_checked_registry_as_well(corpus: Corpus, registry
 def test_a_range_of_years_read_as_a_negative_end_is_part_of_its_date() -> None:
     # the number reader takes "2014 -2015" as 2014 and -2015; a date claim on 2014 accounts for both
     assert cp._in_date(token("және 2014 -2015 жылдардағы Ресейдегі қаржылық дағдарыс", "-2015", lang="kk"))
+
+
+def test_by_rule_accounts_for_every_number_once() -> None:
+    summary = pd.DataFrame({"report_id": ["r", "all"], "numbers": [10, 10], "claims": [4, 4], "url_or_id": [6, 6],
+                            "name": [0, 0], "unclassified": [0, 0]})
+    table = cp.by_rule(summary)
+    assert table["status"].tolist() == ["claims", "url_or_id", "unclassified"]
+    assert table["numbers"].sum() == 10 and table.loc[0, "share"] == 0.4

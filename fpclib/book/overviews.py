@@ -4,13 +4,14 @@ tables of claims pass through every column ``check_claims`` gives."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import pandas as pd
 
 from fpclib import reference
 from fpclib.book import chapters, charts, html
-from fpclib.book.sections import Outputs, counts
+from fpclib.book.sections import Outputs, axis_counts, counts
 from fpclib.claims.cases import case_counts as _case_counts
 from fpclib.corpus import Corpus
 
@@ -203,12 +204,62 @@ def comparable_counts(table: pd.DataFrame) -> Outputs:
 
 # The discrepancy register.
 
-def verdicts_by_report(checked: pd.DataFrame) -> Any:
-    """Every report's claims by verdict, as bars."""
-    return charts.bar(counts(checked, ["report_id", "verdict"], "claims"), category="report_id", value="claims",
-                      colour="verdict", title="Verdicts by report", category_title=None, value_title="claims")
+#: Which side the evidence supports, in words (see :func:`fpclib.claims.findings`).
+SIDES = {"original": "the original", "translation": "the translation (or copy)", "neither": "neither",
+         "": "no evidence either way"}
 
 
-def register_table(register: pd.DataFrame) -> Any:
-    """The discrepancy register with its evidence."""
-    return html.claims(register, caption="Claims whose check failed", extra=("report_id", "evidence"))
+def evidence_by_report(checked: pd.DataFrame, register: pd.DataFrame) -> Outputs:
+    """Every report's claims on the evidence axis (holds, fails, none) with fidelity beside (same, changed,
+    missing) and the findings of the register whose original it states, as a table; and the evidence as bars."""
+    table = axis_counts(checked, ["report_id"])
+    table["findings"] = table["report_id"].map(register["report_id"].value_counts()).fillna(0).astype(int)
+    return Outputs((charts.table(table, caption="Claims by report: evidence, fidelity beside, and findings"),
+                    charts.bar(counts(checked, ["report_id", "evidence"], "claims"), category="report_id",
+                               value="claims", colour="evidence", title="Evidence by report", category_title=None,
+                               value_title="claims")))
+
+
+#: The register's columns and their shares of its width.
+COLUMNS = (("finding", 7), ("what", 15), ("the original's figure, and where", 25), ("evidence", 23), ("supports", 10),
+           ("fidelity", 20))
+#: On a phone a finding and its instances read as one card (the rows join); a laptop shows rows as they are.
+JOINED = ('style="margin-bottom:0;border-bottom:0;border-radius:0.4rem 0.4rem 0 0"',
+          'style="border-top:1px dashed #ddd;border-radius:0 0 0.4rem 0.4rem"')
+
+
+def register_table(checked: pd.DataFrame, corpus: Corpus, register: pd.DataFrame) -> html.Table:
+    """The discrepancy register, one row per finding: what, the original's figure (linked to its claim's row on
+    its page), the evidence with its reason and kind, which side it supports, the fidelity; and beneath it its
+    instances, originals before translations, each linked to its claim's row. Rows read as cards on a phone."""
+    head = "<tr>" + "".join(f'<th style="width:{width}%">{escape(name)}</th>' for name, width in COLUMNS) + "</tr>"
+    bodies = []
+    for _, finding in register.iterrows():
+        instances = chapters.instances(checked, corpus, finding)
+        link = f'{escape(finding["page"])}#{html.claim_anchor(finding["claim_id"])}'
+        quote = instances.loc[instances["claim_id"] == finding["claim_id"], "quote"].iloc[0]
+        kind = f" ({finding['evidence_kind'].replace(';', ', ')})" if finding["evidence_kind"] else ""
+        cells = [f'<td data-label="finding"><strong>{escape(finding["finding_id"])}</strong></td>',
+                 f'<td data-label="what">{escape(finding["what"])}</td>',
+                 f'<td data-label="original">{escape(html.number(finding["value"], finding["unit"]))} '
+                 f'<a class="fpc-claim-link" href="{link}" title="the claim on its page">'
+                 f'{escape(finding["claim_id"])}</a><q>{escape(quote)}</q></td>',
+                 f'<td data-label="evidence">{html.verdict_label(finding["evidence"])}{escape(kind)}'
+                 f'<span class="fpc-reason">{escape(finding["evidence_reason"])}</span></td>',
+                 f'<td data-label="supports">{escape(SIDES.get(finding["side"], finding["side"]))}</td>',
+                 f'<td data-label="fidelity">{html.verdict_label(finding["fidelity"])}'
+                 f'<span class="fpc-reason">{escape(finding["fidelity_reason"])}</span></td>']
+        items = []
+        for instance in instances.to_dict(orient="records"):
+            href = f'{escape(instance["page"])}#{html.claim_anchor(instance["claim_id"])}'
+            items.append(f'<li lang="{escape(instance["lang"])}"><a class="fpc-claim-link" href="{href}">'
+                         f'{escape(instance["claim_id"])}</a> {escape(instance["role"])}: '
+                         f'{escape(html.number(instance["value"], instance["unit"]))} '
+                         f'{html.verdict_label(instance["evidence"])} {html.verdict_label(instance["fidelity"])}</li>')
+        beneath = f'<td data-label="instances" colspan="{len(COLUMNS)}"><ol>{"".join(items)}</ol></td>'
+        bodies.append(f'<tbody id="finding-{escape(finding["finding_id"])}"><tr {JOINED[0]}>{"".join(cells)}</tr>'
+                      f'<tr {JOINED[1]}>{beneath}</tr></tbody>')
+    caption = f'<p class="fpc-table-caption">{len(register)} findings, each with its instances beneath it</p>'
+    return html.Table(f'<div class="fpc-table-scroll fpc-cards">{caption}<table class="fpc-table fpc-claims">'
+                      f'<thead>{head}</thead>{"".join(bodies)}</table></div>')
+

@@ -10,8 +10,8 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
+import io
 import itertools
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 from IPython.display import Markdown, display
+from pyarrow import ArrowException
 
 import fpclib
 from fpclib import align, paths, reference
@@ -71,28 +72,31 @@ def _key() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _checked(key: str) -> tuple[Corpus, pd.DataFrame]:
+    """The corpus (from its own cache) and the checked claims, kept as Parquet under ``key``: no pickle, so a cache
+    file runs no code; a damaged one is computed afresh."""
+    corpus = load_corpus()
     folder = paths.cache_dir()
-    path = folder / f"checked-{key}.pickle"
+    path = folder / f"checked-{key}.parquet"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         lock = (folder / "checked.lock").open("a")
     except OSError:  # no cache where there is no writable folder: compute
-        corpus = load_corpus()
         return corpus, check_claims(corpus)
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError,
-                ValueError):
-            pass
-        corpus = load_corpus()
-        result = corpus, check_claims(corpus)
-        for old in folder.glob("checked-*.pickle"):
+            checked = pd.read_parquet(path)
+            checked["parsed"] = [tuple(values) for values in checked["parsed"]]
+            return corpus, checked
+        except (OSError, ValueError, KeyError, TypeError, ArrowException):
+            path.unlink(missing_ok=True)
+        checked = check_claims(corpus)
+        for old in folder.glob("checked-*.p*"):
             old.unlink(missing_ok=True)
-        atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        return result
+        buffer = io.BytesIO()
+        checked.assign(parsed=[list(values) for values in checked["parsed"]]).to_parquet(buffer, index=False)
+        atomic_write(path, buffer.getvalue())
+        return corpus, checked
 
 
 def located(claims: pd.DataFrame) -> bool:
@@ -190,7 +194,7 @@ def translated_claims(checked: pd.DataFrame, report_id: str, lang: str) -> Outpu
     English original."""
     translated = chapters.claims(checked, f"{report_id}-{lang}")
     return Outputs((
-        charts.table(axis_counts(translated, ["report_id"]),
+        charts.table(axis_counts(translated, ["part"]),
                      caption=f"The {LANGUAGES[lang]} edition's figures: evidence, and fidelity to the English"),
         html.claims(translated[translated["verdict"] == "discrepancy"],
                     caption="Figures that differ from the English original", href=f"../translations/{report_id}.html"),

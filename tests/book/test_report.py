@@ -47,12 +47,12 @@ def test_case_counts_are_tidy_and_traced(corpus: Corpus, checked_claims: pd.Data
     assert 684 in set(kazakhstan_2020["value"])
 
 
-def test_discrepancy_register_shows_the_evidence(corpus: Corpus, checked_claims: pd.DataFrame) -> None:
-    checked = checked_claims
-    register = chapters.discrepancies(checked, corpus).set_index("claim_id")
-    ru = register.loc["retreating-rights-tajikistan-ru-157"]
-    assert "retreating-rights-tajikistan-150" in ru["evidence"]
-    assert ru["page"] == "translations/retreating-rights-tajikistan.html"
+def test_report_headline_counts_are_evidence_with_fidelity_beside(checked_claims: pd.DataFrame) -> None:
+    claims = chapters.claims(checked_claims, "retreating-rights-kazakhstan")
+    (chart, table) = sections.report_figures(checked_claims, claims, "retreating-rights-kazakhstan").items[-2:]
+    assert chart.to_dict()["title"] == "Registered figures by part and evidence"
+    assert all(f">{label}<" in table._repr_html_() for label in (*sections.EVIDENCE, *sections.FIDELITY))
+    assert ">verdict<" not in table._repr_html_()
 
 
 def test_corpus_text_is_escaped_in_html(corpus: Corpus) -> None:

@@ -150,12 +150,17 @@ def instances(checked: pd.DataFrame, corpus: Corpus, finding: pd.Series, *, root
     ].reset_index(drop=True)
 
 
-def table_cells(corpus: Corpus, report_id: str) -> pd.DataFrame:
-    """The tables of a report in long form: treaty (row label), country (column), status (cell, '' unknown)."""
+def table_blocks(corpus: Corpus, report_id: str) -> pd.DataFrame:
+    """The blocks of a report that are tables, with the part of the text each stands in."""
     pub_ids = corpus.reports.set_index("report_id").loc[report_id, "pub_ids"]
     tables = corpus.blocks[corpus.blocks["pub_id"].isin(pub_ids) & (corpus.blocks["kind"] == "table")]
+    return tables.assign(part=tables["pub_id"].map(corpus.publications.set_index("pub_id")["part"]))
+
+
+def table_cells(corpus: Corpus, report_id: str) -> pd.DataFrame:
+    """The tables of a report in long form: treaty (row label), country (column), status (cell, '' unknown)."""
     rows = []
-    for block in tables.itertuples(index=False):
+    for block in table_blocks(corpus, report_id).itertuples(index=False):
         header, *body = block.rows
         for cells in body:
             for column, cell in zip(header[1:], cells[1:]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -82,15 +83,15 @@ def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
 def to_html(spec: dict[str, Any]) -> str:
     """HTML for one chart as a numbered figure: a static SVG and the spec that the page script draws live in its
     place, under a caption holding the chart's title (taken out of the chart, so a long title wraps instead of
-    being cut) and the caption in ``usermeta`` (see ``captioned``); the book's stylesheet numbers the figures."""
+    being cut) and the caption (HTML) in ``usermeta`` (see ``captioned``); the book's stylesheet numbers the
+    figures."""
     title = _title(spec)
     spec = {key: value for key, value in spec.items() if key != "title"}
     svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=VL_VERSION)
     # No "<" inside <script>, so no text from the corpus can end the element or open a comment early.
     payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     caption = (spec.get("usermeta") or {}).get("caption")
-    text = "".join((f"<strong>{html.escape(title)}.</strong>" if title else "",
-                    f" {html.escape(caption)}" if caption else ""))
+    text = "".join((f"<strong>{html.escape(title)}.</strong>" if title else "", f" {caption}" if caption else ""))
     return (
         '<figure class="fpc-figure"><div class="fpc-chart">'
         f'<div class="fpc-chart-static">{svg}</div>'
@@ -106,9 +107,27 @@ def _title(spec: dict[str, Any]) -> str | None:
     return " ".join(text) if isinstance(text, list) else text
 
 
-def captioned(chart: alt.TopLevelMixin, caption: str | None) -> alt.TopLevelMixin:
-    """``chart`` with its caption (what it shows, from which paragraph, note or data), kept in ``usermeta``."""
-    return chart.properties(usermeta={"caption": caption}) if caption else chart
+@dataclass(frozen=True)
+class Caption:
+    """A caption written as HTML whose text is already escaped, for a caption that links to the paragraph or the
+    endnote a chart draws on; a caption given as a plain ``str`` is escaped instead."""
+
+    html: str
+
+
+def caption_html(caption: str | Caption) -> str:
+    """A caption as HTML: a ``Caption`` as it is, a plain string escaped.
+
+    >>> caption_html("Parts <b> & whole"), caption_html(Caption('See <a href="#n-1">note 1</a>.'))
+    ('Parts &lt;b&gt; &amp; whole', 'See <a href="#n-1">note 1</a>.')
+    """
+    return caption.html if isinstance(caption, Caption) else html.escape(caption)
+
+
+def captioned(chart: alt.TopLevelMixin, caption: str | Caption | None) -> alt.TopLevelMixin:
+    """``chart`` with its caption (what it shows, from which paragraph, note or data), kept as HTML in
+    ``usermeta``, where ``to_html`` finds it."""
+    return chart.properties(usermeta={"caption": caption_html(caption)}) if caption else chart
 
 
 def wrap(text: str, width: int = 26) -> str:
@@ -159,7 +178,7 @@ def bar(
     value_title: str | None = None,
     colour: str | None = None,
     tooltip: list[str] | None = None,
-    caption: str | None = None,
+    caption: str | Caption | None = None,
 ) -> alt.Chart:
     """Horizontal bars, longest first, stacked by ``colour`` if given; categories on the y axis, their labels
     wrapped onto lines, so long labels stay readable and distinct on a phone."""
@@ -186,7 +205,7 @@ def timeline(
     colour: str | None = None,
     category_title: str | None = None,
     tooltip: list[str] | None = None,
-    caption: str | None = None,
+    caption: str | Caption | None = None,
 ) -> alt.Chart:
     """Dots on a time axis, one row per category (e.g. publications by report, coloured by language)."""
     date_tooltip = alt.Tooltip(f"{date}:T", format="%d %b %Y")
@@ -211,7 +230,7 @@ def points(
     x_title: str | None = None,
     y_title: str | None = None,
     tooltip: list[str] | None = None,
-    caption: str | None = None,
+    caption: str | Caption | None = None,
 ) -> alt.Chart:
     """A scatter of two quantities (e.g. a count against its year), coloured by ``colour`` if given."""
     encoding: dict[str, Any] = {
@@ -235,7 +254,7 @@ def lines(
     marks: pd.DataFrame | None = None,
     mark_date: str = "date",
     mark_label: str = "label",
-    caption: str | None = None,
+    caption: str | Caption | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """Lines over time (``x`` holds dates), one per ``colour``; optionally vertical rules at the dates in
     ``marks`` (e.g. when reports were published), numbered in date order, the caption naming each by
@@ -262,10 +281,12 @@ def lines(
     key = "; ".join(f"{n} {label} ({pd.Timestamp(when).strftime('%d %b %Y').lstrip('0')})"
                     for n, (label, when) in enumerate(zip(ordered[mark_label], ordered[mark_date]), start=1))
     chart = alt.layer(rules, labels, series).properties(title=title, width="container")
-    return captioned(chart, " ".join(part for part in (caption, f"Dotted lines: {key}.") if part))
+    text = " ".join(part for part in (caption and caption_html(caption), html.escape(f"Dotted lines: {key}.")) if part)
+    return captioned(chart, Caption(text))
 
 
-def grid(data: pd.DataFrame, *, x: str, y: str, colour: str, title: str, caption: str | None = None) -> alt.Chart:
+def grid(data: pd.DataFrame, *, x: str, y: str, colour: str, title: str,
+         caption: str | Caption | None = None) -> alt.Chart:
     """A grid of categories (e.g. treaties by country), each cell coloured by a category value."""
     chart = (
         alt.Chart(data, title=title, width="container", height=alt.Step(26))

@@ -11,7 +11,7 @@ import pandas as pd
 
 from fpclib import reference
 from fpclib.book import chapters, charts, html
-from fpclib.book.sections import Outputs, axis_counts, counts
+from fpclib.book.sections import Outputs, axis_counts, counts, evidence_caption
 from fpclib.claims.cases import case_counts as _case_counts
 from fpclib.corpus import Corpus
 
@@ -66,8 +66,12 @@ def timeline(corpus: Corpus) -> Any:
     publications = canonical_publications(corpus)
     dated = publications[publications["published"].notna()]
     data = dated.rename(columns={"work_id": "report"})[["report", "published", "lang", "part", "title"]]
+    caption = (f"Each published part of every report at its publication date, coloured by language; "
+               f"{undated(corpus)} undated parts are left out. Data: the table corpus.publications (dates as the "
+               "captures give them), copies of another part left out.")
     return charts.timeline(data, date="published", category="report", colour="lang",
-                           title="Publication dates by report", tooltip=["title", "lang", "part", "published"])
+                           title="Publication dates by report", tooltip=["title", "lang", "part", "published"],
+                           caption=caption)
 
 
 def undated(corpus: Corpus) -> int:
@@ -79,7 +83,9 @@ def endnotes_chart(table: pd.DataFrame) -> Any:
     """Endnotes per work."""
     return charts.bar(table.rename(columns={"work_id": "report"})[["report", "title", "endnotes", "date"]],
                       category="report", value="endnotes", title="Endnotes per report",
-                      tooltip=["title", "date", "endnotes"])
+                      tooltip=["title", "date", "endnotes"],
+                      caption="The endnotes of each report in its original language. Data: the table corpus.notes, "
+                              "counted by report (the endnotes column of corpus.reports).")
 
 
 def original_publications(corpus: Corpus) -> pd.DataFrame:
@@ -112,7 +118,10 @@ def publishers_chart(publishers: pd.DataFrame) -> Any:
     """The most-cited publishers as bars."""
     return charts.bar(publishers, category="publisher", value="endnotes",
                       title=f"Most-cited publishers (top {len(publishers)})",
-                      value_title="endnotes citing the publisher")
+                      value_title="endnotes citing the publisher",
+                      caption=f"The {len(publishers)} publishers that the endnotes of the original-language versions "
+                              "cite most. Data: the table corpus.notes (its publisher column, named from each "
+                              "note's web address or wording).")
 
 
 def accounting_adds_up(accounting: pd.DataFrame) -> bool:
@@ -125,7 +134,10 @@ def accounting_section(accounting: pd.DataFrame) -> Outputs:
     shares = accounting.melt(id_vars="source", value_vars=CATEGORIES[:-1], var_name="category", value_name="characters")
     return Outputs((charts.table(accounting, caption="Characters of each raw file, by category"),
                     charts.bar(shares, category="source", value="characters", colour="category",
-                               title="Characters by category", category_title=None, value_title="characters")))
+                               title="Characters by category", category_title=None, value_title="characters",
+                               caption="Each raw file's characters by category, as the table above gives them (none "
+                                       "unclassified). Data: the captures in data/raw/, accounted for by the "
+                                       "parsers (the table corpus.sources).")))
 
 
 # The Freedom House chapter.
@@ -146,9 +158,22 @@ def score_charts(corpus: Corpus, fiw: pd.DataFrame) -> Outputs:
     items = []
     for measure, title in measures.items():
         data = scores[scores["measure"] == measure].assign(year=lambda d: d["edition"].astype(str) + "-03-01")
+        caption = (f"The {title[0].lower()}{title[1:]} of each country in each edition, plotted at the edition's "
+                   f"year. Data: {editions_cited(data['edition'])} (data/reference/{reference.FIW_FILE}).")
         items.append(charts.lines(data, x="year", y="value", colour="country", title=f"Freedom in the World: {title}",
-                                  y_title=title, marks=published, mark_date="date", mark_label="report"))
+                                  y_title=title, marks=published, mark_date="date", mark_label="report",
+                                  caption=caption))
     return Outputs(tuple(items))
+
+
+def editions_cited(editions: pd.Series) -> str:
+    """The Freedom in the World editions in ``editions``, first to last, as Freedom House asks to be cited.
+
+    >>> editions_cited(pd.Series([2014, 2013, 2025]))
+    'Freedom House (2013), Freedom in the World 2013 to Freedom House (2025), Freedom in the World 2025'
+    """
+    first, last = int(editions.min()), int(editions.max())
+    return reference.citation(first) if first == last else f"{reference.citation(first)} to {reference.citation(last)}"
 
 
 def status_table(changes: pd.DataFrame, fiw: pd.DataFrame) -> Any:
@@ -177,6 +202,10 @@ def sources(fiw: pd.DataFrame, nit: pd.DataFrame) -> str:
 
 # The case counts chapter.
 
+#: Where the case counts come from, for the chapter's captions.
+CASES_DATA = ("the registered claims of the English reports (data/claims/*.csv) that count people, cases or "
+              "other things, with country, year and category read from their sentences (fpclib.claims.cases)")
+
 def case_counts(corpus: Corpus, checked: pd.DataFrame) -> pd.DataFrame:
     """The tidy table of counts (:func:`fpclib.claims.cases.case_counts`), with the page of each report."""
     return with_pages(_case_counts(checked, corpus), corpus)
@@ -186,7 +215,9 @@ def counts_by_category(table: pd.DataFrame) -> Any:
     """Registered counts by category and country, as bars."""
     by_country = counts(table.fillna({"country": "(none named)"}), ["category", "country"], "counts")
     return charts.bar(by_country, category="category", value="counts", colour="country",
-                      title="Registered counts by category and country", category_title=None, value_title="counts")
+                      title="Registered counts by category and country", category_title=None, value_title="counts",
+                      caption="How many registered counts each category has, by the country "
+                              f"they count. Data: {CASES_DATA}.")
 
 
 def comparable_counts(table: pd.DataFrame) -> Outputs:
@@ -198,7 +229,9 @@ def comparable_counts(table: pd.DataFrame) -> Outputs:
         charts.table(comparable[["country", "year", "category", "value", "unit", "what", "report_id"]],
                      caption="Counts sharing a category, country and year"),
         charts.points(killed, x="year", y="value", colour="country", title="People killed, as the reports count them",
-                      y_title="people", tooltip=["what", "value", "year", "report_id"]),
+                      y_title="people", tooltip=["what", "value", "year", "report_id"],
+                      caption="Each registered count of people killed, at the year it counts, by country. "
+                              f"Data: {CASES_DATA}."),
     ))
 
 
@@ -217,7 +250,7 @@ def evidence_by_report(checked: pd.DataFrame, register: pd.DataFrame) -> Outputs
     return Outputs((charts.table(table, caption="Claims by report: evidence, fidelity beside, and findings"),
                     charts.bar(counts(checked, ["report_id", "evidence"], "claims"), category="report_id",
                                value="claims", colour="evidence", title="Evidence by report", category_title=None,
-                               value_title="claims")))
+                               value_title="claims", caption=evidence_caption(None, "report"))))
 
 
 #: The register's columns and their shares of its width.

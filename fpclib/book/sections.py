@@ -14,6 +14,7 @@ import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -161,18 +162,60 @@ def report_figures(checked: pd.DataFrame, claims: pd.DataFrame, report_id: str) 
     items: list[Any] = []
     for figure in chapters.figures(checked, report_id):
         items.append(charts.bar(figure.parts, category="label", value="value", title=f"{figure.what} ({figure.unit})",
-                                category_title=None, value_title=figure.unit))
+                                category_title=None, value_title=figure.unit,
+                                caption=breakdown_caption(checked, figure)))
         items.append(charts.table(chapters.figure_check(figure), caption="Do the parts add up?"))
     by_part = counts(claims, ["part", "evidence"], "claims")
     if len(by_part):
         items.append(charts.bar(by_part, category="part", value="claims", colour="evidence",
                                 title="Registered figures by part and evidence", category_title=None,
-                                value_title="claims"))
+                                value_title="claims", caption=evidence_caption(report_id, "part")))
         items.append(charts.table(axis_counts(claims, ["part"]),
                                   caption="Registered figures by part: evidence, and fidelity in translation"))
     else:
         items.append(Markdown("*The text states no quantitative claim: it has figures only as dates.*"))
     return Outputs(tuple(items))
+
+
+def paragraph_link(block_id: str, part: str) -> str:
+    """A link, in words, to a paragraph on the same page: "Introduction, paragraph 12" (as the claims tables say).
+
+    >>> paragraph_link("wp-6003.12", "introduction")
+    '<a href="#b-wp-6003-12">Introduction, paragraph 12</a>'
+    """
+    return html._where({"block": block_id, "part": part}, "")
+
+
+def breakdown_caption(checked: pd.DataFrame, figure: chapters.Figure) -> charts.Caption:
+    """A breakdown chart's caption: the paragraph that states the total (and any others stating its parts) and the
+    endnote the total's sentence cites, each linked on the page, and the registered claims the bars draw."""
+    by_id = checked.set_index("claim_id", drop=False)
+    total = by_id.loc[figure.total_id]
+    stated = paragraph_link(total["block"], total["part"])
+    parts = by_id.loc[figure.parts["claim_id"]].drop_duplicates("block")
+    others = [paragraph_link(row.block, row.part) for row in parts.itertuples(index=False)
+              if isinstance(row.block, str) and row.block != total["block"]]
+    note = html._where({"cited_note": total["cited_note"], "note": total["note"], "pub_id": total["pub_id"]}, "")
+    text = (f"The parts of the total ({escape(html.number(figure.total, figure.unit))}) that {stated} states"
+            + (f"; the parts as {', '.join(others)} states them" if others else "")
+            + (f"; the total's sentence cites {note}." if note else "; the total's sentence cites no endnote.")
+            + f' Data: the registered claim <a href="#{html.claim_anchor(figure.total_id)}">'
+            f"{escape(figure.total_id)}</a> (the total) and the {len(figure.parts)} claims of its parts, in "
+            f"data/claims/{escape(total['report_id'])}.csv, each figure as read from the text.")
+    return charts.Caption(text)
+
+
+def evidence_caption(report_id: str | None, by: str) -> str:
+    """The caption of a chart of registered claims counted by ``by`` and evidence, naming the registry file(s).
+
+    >>> evidence_caption("force-for-good", "part")[:62]
+    'The registered claims of the report, counted by part and by ev'
+    """
+    words = ", ".join(f"{label} ({html.VERDICT_WORDS[label]})" for label in EVIDENCE)
+    whose, data = ("of the report", f"data/claims/{report_id}.csv") if report_id else ("of every report",
+                                                                                       "data/claims/*.csv")
+    return (f"The registered claims {whose}, counted by {by} and by evidence: {words}. Data: the claims of "
+            f"{data}, each checked by fpclib.")
 
 
 def report_standing(corpus: Corpus, claims: pd.DataFrame, report_id: str) -> Outputs:
@@ -247,7 +290,10 @@ def alignment_coverage(pair: Translation) -> Outputs:
     return Outputs((
         charts.table(coverage, caption="Alignment coverage"),
         charts.bar(coverage.assign(share=coverage["share"].round(3)), category="part", value="share",
-                   title="Share of English blocks aligned", category_title=None, value_title="share of blocks"),
+                   title="Share of English blocks aligned", category_title=None, value_title="share of blocks",
+                   caption=f"The share of each part's English blocks that the alignment pairs with a block of the "
+                           f"{pair.language} edition. Data: the blocks of both editions (corpus.blocks), aligned by "
+                           "fpclib.align."),
     ))
 
 
@@ -314,8 +360,12 @@ def news_copies(corpus: Corpus, news: pd.DataFrame) -> Outputs:
 
 def treaty_grid(corpus: Corpus, report_id: str) -> Any:
     """The table of UN treaties an article gives, redrawn as a grid of country by treaty."""
+    tables = chapters.table_blocks(corpus, report_id)
+    where = ", ".join(paragraph_link(row.block_id, row.part) for row in tables.itertuples(index=False))
+    caption = charts.Caption(f"Each treaty's status in each country as the table in {where} gives it, grey where the "
+                             "table gives none. Data: that table's cells, as the corpus holds them (corpus.blocks).")
     return charts.grid(chapters.table_cells(corpus, report_id), x="country", y="treaty", colour="status",
-                       title="UN treaties by country (as the article's table gives them)")
+                       title="UN treaties by country (as the article's table gives them)", caption=caption)
 
 
 def news_claims(checked: pd.DataFrame, news: pd.DataFrame) -> Outputs:

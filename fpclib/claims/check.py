@@ -47,7 +47,7 @@ def check_claims(corpus: Corpus, reference: pd.DataFrame | None = None,
     published = corpus.publications.set_index("pub_id")["published"]
     notes = {(p, int(n)): t for p, n, t in zip(corpus.notes["pub_id"], corpus.notes["number"], corpus.notes["text"])}
     context = Context(table.set_index("claim_id"), fiw, published.to_dict(), _parts(table), notes,
-                      _later_notes(table, corpus))
+                      _later_notes(table, corpus), blocks=corpus.blocks)
     found = {claim.claim_id: _checks(claim, context) for claim in table.itertuples(index=False)}
     own = {cid: axes.own_evidence(results) for cid, results in found.items()}
     fidelities = {cid: axes.fidelity_of(results) for cid, results in found.items()}

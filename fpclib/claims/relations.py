@@ -22,6 +22,7 @@ import fpclib.claims.arithmetic as arithmetic
 import fpclib.claims.cited as cited
 import fpclib.claims.endnotes as endnotes
 import fpclib.claims.external as external
+import fpclib.claims.lists as lists
 from fpclib.claims.syntax import relations
 from fpclib.claims.verdict import Verdict
 from fpclib.sources.text import MARKER
@@ -35,8 +36,8 @@ EVIDENCE_KINDS = ("reference", "endnote", "arithmetic", "date")
 @dataclass(frozen=True)
 class Context:
     """What the checks read besides the claim: every located claim by id, reference tables, publication dates,
-    the parts of each total, the endnotes' texts, and per claim whose sentence cites no endnote the first one cited
-    after it in its paragraph."""
+    the parts of each total, the endnotes' texts, per claim whose sentence cites no endnote the first one cited
+    after it in its paragraph, and the corpus's blocks (for the lists that follow a claim)."""
 
     by_id: pd.DataFrame
     fiw: pd.DataFrame
@@ -44,6 +45,7 @@ class Context:
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     notes: Mapping[tuple[str, int], str] = field(default_factory=dict)
     later_notes: Mapping[str, int] = field(default_factory=dict)
+    blocks: pd.DataFrame | None = None
 
 
 Check = Callable[[Any, str, Context], Verdict]
@@ -260,6 +262,12 @@ def check_span(claim: Any, argument: str, context: Context) -> Verdict:
     return arithmetic.span(claim, argument, context.published.get(claim.pub_id))
 
 
+def check_items(claim: Any, argument: str, context: Context) -> Verdict:
+    """``items[:<block_id>]``: a count ("the seven principles are:") against the items of the list that follows
+    the claim's block, or the block named (:mod:`fpclib.claims.lists`)."""
+    return lists.count_items(claim, argument, context.blocks)
+
+
 def check_year(claim: Any, argument: str, context: Context) -> Verdict:
     """``year``: a year the text gives as past is no later than the publication (a sanity check)."""
     return arithmetic.year_by(claim, context.published.get(claim.pub_id))
@@ -291,6 +299,8 @@ RELATIONS: dict[str, Relation] = {
                            "arithmetic", targets=_pair),
     "convert": Relation(check_convert, _fixed("arithmetic"), "a currency conversion at a reference rate",
                         "arithmetic", targets=_first),
+    "items": Relation(check_items, _fixed("arithmetic"), "a count of the items of the list that follows",
+                      "arithmetic"),
     "span": Relation(check_span, _fixed("arithmetic"), "a span of years against the years it spans", "date"),
     "equals": Relation(check_equals, _copy_kind, "the same figure stated elsewhere", "fidelity", targets=_one),
     "fiw": Relation(check_fiw, _fixed("external"), "Freedom in the World", "reference"),

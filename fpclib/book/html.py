@@ -246,7 +246,7 @@ def claims(
             reason = claim.get("reason" if axis == "verdict" else f"{axis}_reason", "")
             cells.append(f'<td data-label="{axis}">{verdict_label(claim[axis], explain=False)}'
                          f'<span class="fpc-reason">{escape(_text(reason))}</span></td>')
-        cells.append(f'<td data-label="where">{_where(claim, page)}</td>')
+        cells.append(f'<td data-label="where">{where(claim, page)}</td>')
         anchor = f' id="{claim_anchor(claim["claim_id"])}"' if anchors else ""
         rows.append(f"<tr{anchor}{_facets(claim)}>{''.join(cells)}</tr>")
     title = f'<p class="fpc-table-caption">{escape(caption)}</p>' if caption else ""
@@ -341,7 +341,7 @@ def _figure(claim: dict) -> str:
     return number(float(value), _text(claim.get("unit")))
 
 
-def _where(claim: dict, page: str) -> str:
+def where(claim: dict, page: str) -> str:
     """Links, in words, to the paragraph stating a claim and to the endnote its sentence cites."""
     links = []
     block = claim.get("block")

@@ -183,7 +183,7 @@ def paragraph_link(block_id: str, part: str) -> str:
     >>> paragraph_link("wp-6003.12", "introduction")
     '<a href="#b-wp-6003-12">Introduction, paragraph 12</a>'
     """
-    return html._where({"block": block_id, "part": part}, "")
+    return html.where({"block": block_id, "part": part}, "")
 
 
 def breakdown_caption(checked: pd.DataFrame, figure: chapters.Figure) -> charts.Caption:
@@ -195,7 +195,7 @@ def breakdown_caption(checked: pd.DataFrame, figure: chapters.Figure) -> charts.
     parts = by_id.loc[figure.parts["claim_id"]].drop_duplicates("block")
     others = [paragraph_link(row.block, row.part) for row in parts.itertuples(index=False)
               if isinstance(row.block, str) and row.block != total["block"]]
-    note = html._where({"cited_note": total["cited_note"], "note": total["note"], "pub_id": total["pub_id"]}, "")
+    note = html.where({"cited_note": total["cited_note"], "note": total["note"], "pub_id": total["pub_id"]}, "")
     text = (f"The parts of the total ({escape(html.number(figure.total, figure.unit))}) that {stated} states"
             + (f"; the parts as {', '.join(others)} states them" if others else "")
             + (f"; the total's sentence cites {note}." if note else "; the total's sentence cites no endnote.")

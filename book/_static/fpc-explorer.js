@@ -1,5 +1,5 @@
-// The claims explorer (book/claims.md): filters the rows of its claims table by report, country, source, verdict
-// axis and kind of check, and by words, with no network. Each row carries its facets as data-* attributes;
+// The claims explorer (book/claims.md): filters the rows of its claims table by report, country, source, evidence,
+// fidelity and kind of check, and by words, with no network. Each row carries its facets as data-* attributes;
 // the choices of each filter are read from the rows, so the page holds no second copy of the data.
 document.addEventListener("DOMContentLoaded", function () {
   var explorer = document.querySelector(".fpc-explorer");

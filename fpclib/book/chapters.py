@@ -1,5 +1,6 @@
 """What a report's chapter shows, as data: its parts and languages, its figures, its Freedom House standing,
-its claims with their verdicts, its text, and the discrepancy register. The book's notebooks only arrange these."""
+its claims on both axes (evidence, fidelity), its text, and the discrepancy register. The book's notebooks only
+arrange these."""
 
 from __future__ import annotations
 
@@ -50,8 +51,8 @@ class Figure:
     unit: str
     total: float
     parts: pd.DataFrame
-    verdict: str
-    reason: str
+    evidence: str
+    evidence_reason: str
 
 
 def figures(checked: pd.DataFrame, report_id: str) -> list[Figure]:
@@ -67,17 +68,17 @@ def figures(checked: pd.DataFrame, report_id: str) -> list[Figure]:
     for total_id, items in found.items():
         total = by_id.loc[total_id]
         frame = pd.DataFrame(items, columns=["claim_id", "value", "label"])
-        result.append(Figure(total_id, total["what"], total["unit"], total["value"], frame, total["verdict"],
-                             total["reason"]))
+        result.append(Figure(total_id, total["what"], total["unit"], total["value"], frame, total["evidence"],
+                             total["evidence_reason"]))
     return result
 
 
 def figure_check(figure: Figure) -> pd.DataFrame:
-    """A breakdown's parts, their sum and the stated total, then the verdict and its reason: the proof, as a table."""
+    """A breakdown's parts, their sum and the stated total, then its evidence and the reason: the proof, as a table."""
     rows = [*zip(figure.parts["label"], figure.parts["value"].map("{:g}".format)),
             ("sum of the parts", f"{figure.parts['value'].sum():g}"),
             (f"total stated: {figure.what}", f"{figure.total:g}"),
-            (f"verdict: {figure.verdict}", figure.reason)]
+            (f"evidence: {figure.evidence}", figure.evidence_reason)]
     return pd.DataFrame(rows, columns=["", figure.unit])
 
 
@@ -102,7 +103,7 @@ def standing(corpus: Corpus, report_id: str, fiw: pd.DataFrame | None = None) ->
 
 
 def claims(checked: pd.DataFrame, report_id: str) -> pd.DataFrame:
-    """The report's claims in reading order, with where each stands (block and endnote) and its verdict."""
+    """The report's claims in reading order, with where each stands (block and endnote) and both axes."""
     own = checked[checked["report_id"] == report_id]
     return (
         own.assign(_order=own["part"].map(PART_ORDER))

@@ -42,7 +42,6 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 # field -> (legend title, value -> colour).
 FIXED_COLOURS = {
     "lang": ("language", {"en": "#0072B2", "ru": "#D55E00", "kk": "#009E73", "ky": "#CC79A7"}),
-    "verdict": ("verdict", {"consistent": "#009E73", "discrepancy": "#D55E00", "unverifiable": "#999999"}),
 }
 
 

@@ -1,7 +1,7 @@
 """The judged claims as schema.org ``ClaimReview`` items (https://schema.org/ClaimReview): the words of the claim,
-where it appeared (the original publication), the evidence its sentence cites, and the verdict in words, so that
+where it appeared (the original publication), the evidence its sentence cites, and both axes in words, so that
 fact-checking tools can read the compendium's checks. A claim is judged when a check could hold or fail on it:
-``unverifiable`` claims (nothing to check against) are not reviews."""
+claims with no evidence and no original to compare with (nothing to check against) are not reviews."""
 
 from __future__ import annotations
 
@@ -15,19 +15,18 @@ from fpclib.book.html import VERDICT_WORDS
 from fpclib.corpus.build import Corpus
 
 REVIEWER = {"@type": "Organization", "name": "fpc-compendium"}
-JUDGED = {"evidence": ("holds", "fails"), "fidelity": ("same", "changed", "missing"),
-          "verdict": ("consistent", "discrepancy")}
+JUDGED = {"evidence": ("holds", "fails"), "fidelity": ("same", "changed", "missing")}
 
 
 def judged(table: pd.DataFrame) -> pd.Series:
-    """Which claims a check could hold or fail on: by both verdict axes where the table has them, else by verdict.
+    """Which claims a check could hold or fail on: evidence holds or fails, or fidelity is not ``n/a``.
 
-    >>> judged(pd.DataFrame({"verdict": ["consistent", "unverifiable", "discrepancy"]})).tolist()
-    [True, False, True]
+    >>> judged(pd.DataFrame({"evidence": ["holds", "none", "none", "fails"],
+    ...                      "fidelity": ["n/a", "n/a", "changed", "n/a"]})).tolist()
+    [True, False, True, True]
     """
-    axes = [axis for axis in ("evidence", "fidelity") if axis in table.columns] or ["verdict"]
     mask = pd.Series(False, index=table.index)
-    for axis in axes:
+    for axis in JUDGED:
         mask |= table[axis].isin(JUDGED[axis])
     return mask
 
@@ -35,17 +34,16 @@ def judged(table: pd.DataFrame) -> pd.Series:
 def rating(claim: dict[str, Any]) -> dict[str, Any]:
     """The verdict as a schema.org ``Rating``: the labels of each axis in words, the reasons as explanation.
 
-    >>> rating({"verdict": "discrepancy", "reason": "parts sum to 9, total 10"})["alternateName"]
-    'Discrepancy: at least one check fails'
+    >>> rating({"evidence": "fails", "evidence_reason": "parts sum to 9, total 10", "fidelity": "n/a"})["alternateName"]
+    'Fails: the evidence disagrees with the figure'
     """
-    axes = [axis for axis in ("evidence", "fidelity") if claim.get(axis) in VERDICT_WORDS] or ["verdict"]
     words, reasons = [], []
-    for axis in axes:
+    for axis in [axis for axis in ("evidence", "fidelity") if claim.get(axis) in VERDICT_WORDS]:
         label = claim[axis]
         if axis == "fidelity" and label == "n/a":
             continue
         words.append(f"{label.capitalize()}: {VERDICT_WORDS.get(label, label)}")
-        reason = claim.get("reason" if axis == "verdict" else f"{axis}_reason")
+        reason = claim.get(f"{axis}_reason")
         if isinstance(reason, str) and reason:
             reasons.append(reason)
     return {"@type": "Rating", "alternateName": "; ".join(words), "ratingExplanation": "; ".join(reasons)}

@@ -39,8 +39,6 @@ FIELDS = {
     "value": "The figure as registered.",
     "unit": "Unit of the figure.",
     "block": "Block stating the claim (blocks.block_id).",
-    "verdict": "Overall verdict: consistent, discrepancy or unverifiable.",
-    "reason": "Why the overall verdict, in words.",
     "evidence": "Evidence axis: holds, fails or none.",
     "evidence_reason": "Why the evidence verdict, in words.",
     "evidence_kind": "Kinds of evidence checked, ';'-joined: reference, endnote, arithmetic, date.",

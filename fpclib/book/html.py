@@ -15,15 +15,11 @@ from fpclib.corpus.build import Corpus
 from fpclib.sources.text import marked_pieces
 
 VERDICT_CLASSES = {
-    "consistent": "fpc-ok", "discrepancy": "fpc-bad", "unverifiable": "fpc-na",
     "holds": "fpc-ok", "fails": "fpc-bad", "none": "fpc-na",
     "same": "fpc-ok", "changed": "fpc-bad", "missing": "fpc-bad", "n/a": "fpc-na",
 }
 # What a verdict label says, in words (shown as the label's tooltip and in ClaimReview ratings).
 VERDICT_WORDS = {
-    "consistent": "every check that applies holds",
-    "discrepancy": "at least one check fails",
-    "unverifiable": "nothing to check it against",
     "holds": "the evidence agrees with the figure",
     "fails": "the evidence disagrees with the figure",
     "none": "no evidence to check it against",
@@ -220,11 +216,10 @@ def claims(
     ``extra`` columns are shown after *what*. Each row carries the claim's anchor (``claim_anchor``), its id a
     link to it, unless ``anchors`` is false (a second table of the same claims on one page: the id then links to
     the claim's row on its page); and ``data-*`` facets for filtering.
-    Both verdict axes are shown where the table has them: ``evidence`` (else the overall ``verdict``) and
-    ``fidelity``, each label with its reason.
+    Both verdict axes are shown where the table has them, ``evidence`` and ``fidelity``, each label with its
+    reason.
     (The book's extension adds the ClaimReview JSON-LD of every anchored claim to its page.)"""
-    axes = ["evidence" if is_axis(table, "evidence") else "verdict"]
-    axes += ["fidelity"] if is_axis(table, "fidelity") else []
+    axes = [axis for axis in ("evidence", "fidelity") if is_axis(table, axis)]
     extra = tuple(column for column in extra if column not in axes)
     head = ('<tr><th class="fpc-col-claim">claim</th><th class="fpc-col-figure">figure</th>'
             '<th class="fpc-col-what">what it counts</th>'
@@ -243,7 +238,7 @@ def claims(
         cells += [f'<td data-label="{escape(name)}">{escape(_text(claim.get(column)))}</td>'
                   for name, column in zip(label, extra)]
         for axis in axes:
-            reason = claim.get("reason" if axis == "verdict" else f"{axis}_reason", "")
+            reason = claim.get(f"{axis}_reason", "")
             cells.append(f'<td data-label="{axis}">{verdict_label(claim[axis], explain=False)}'
                          f'<span class="fpc-reason">{escape(_text(reason))}</span></td>')
         cells.append(f'<td data-label="where">{where(claim, page)}</td>')
@@ -359,7 +354,7 @@ def where(claim: dict, page: str) -> str:
 
 def _facets(claim: dict) -> str:
     """``data-*`` attributes the claims explorer filters on (only those the table has)."""
-    facets = {"report": claim.get("report_id"), "verdict": claim.get("verdict"), "evidence": claim.get("evidence"),
+    facets = {"report": claim.get("report_id"), "evidence": claim.get("evidence"),
               "fidelity": claim.get("fidelity"), "kind": claim.get("evidence_kind", claim.get("check")),
               "source": claim.get("source"), "country": claim.get("countries"), "lang": claim.get("lang")}
     out = []

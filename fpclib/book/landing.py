@@ -1,5 +1,5 @@
 """What the book's landing page and claims explorer show, computed: the headline counts, one card per report
-(date, languages, claims by verdict, links), and every claim with the facets the explorer filters on."""
+(date, languages, claims by evidence and fidelity, links), and every claim with the facets the explorer filters on."""
 
 from __future__ import annotations
 
@@ -13,35 +13,28 @@ from fpclib.book.html import Table, verdict_label
 from fpclib.corpus.build import Corpus
 
 LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ky": "Kyrgyz"}
-FACETS = (("report", "report"), ("country", "country"), ("source", "source"), ("verdict", "verdict"),
-          ("evidence", "evidence"), ("fidelity", "fidelity"), ("kind", "kind of check"), ("lang", "language"))
-
-
-def axis(checked: pd.DataFrame) -> str:
-    """The verdict column the counts use: ``evidence`` where the checks give it, else ``verdict``."""
-    return "evidence" if "evidence" in checked.columns else "verdict"
+FACETS = (("report", "report"), ("country", "country"), ("source", "source"), ("evidence", "evidence"),
+          ("fidelity", "fidelity"), ("kind", "kind of check"), ("lang", "language"))
 
 
 def headline(corpus: Corpus, checked: pd.DataFrame) -> dict[str, int]:
     """The counts the landing page states: FPC reports, news articles, translations, claims; on the evidence axis
-    (or the overall verdict while the checks give no axes) how many could be checked, hold and fail; on the
-    fidelity axis how many translated figures are the same, changed or missing; and how many nothing checks."""
+    how many could be checked, hold and fail; on the fidelity axis how many translated figures are the same,
+    changed or missing; and how many nothing checks."""
     reports = corpus.reports
     news = reports["work_id"].str.startswith("news-")
-    column = axis(checked)
     out = {
         "reports": int(reports.loc[~news, "work_id"].nunique()),
         "news": int(reports.loc[news, "work_id"].nunique()),
         "translations": int((reports["lang"] != "en").sum()),
         "claims": len(checked),
-        "hold": int(checked[column].isin(["holds", "consistent"]).sum()),
-        "fail": int(checked[column].isin(["fails", "discrepancy"]).sum()),
+        "hold": int((checked["evidence"] == "holds").sum()),
+        "fail": int((checked["evidence"] == "fails").sum()),
         "unchecked": int((~judged(checked)).sum()),
     }
     out["checked"] = out["hold"] + out["fail"]
-    if "fidelity" in checked.columns:
-        for label in ("same", "changed", "missing"):
-            out[label] = int((checked["fidelity"] == label).sum())
+    for label in ("same", "changed", "missing"):
+        out[label] = int((checked["fidelity"] == label).sum())
     return out
 
 
@@ -52,15 +45,15 @@ def headline_text(numbers: dict[str, int]) -> str:
             f"translation, and {n['news']} news articles state {n['claims']:,} quantitative claims. "
             f"{n['checked']:,} can be checked against evidence (reference data, an endnote, arithmetic or a date): "
             f"<strong>{n['hold']:,} hold</strong> and <strong>{n['fail']:,} do not</strong>.")
-    if "same" in n:
-        text += (f" Of the translations' figures compared with the English original, {n['same']:,} are the same, "
-                 f"<strong>{n['changed']:,} changed</strong> and <strong>{n['missing']:,} left out</strong>.")
+    text += (f" Of the translations' figures compared with the English original, {n['same']:,} are the same, "
+             f"<strong>{n['changed']:,} changed</strong> and <strong>{n['missing']:,} left out</strong>.")
     text += f" The other {n['unchecked']:,} are stated once, with nothing to check them against."
     return f'<p class="fpc-headline">{text}</p>'
 
 
 def report_cards(corpus: Corpus, checked: pd.DataFrame) -> Table:
-    """Every work as a card: title, date, languages, its claims by verdict, and links to its pages."""
+    """Every work as a card: title, date, languages, its claims by evidence (and, translated, fidelity), and links
+    to its pages."""
     works = corpus.reports.sort_values("published", na_position="last")
     items = []
     news_done = False
@@ -78,12 +71,12 @@ def report_cards(corpus: Corpus, checked: pd.DataFrame) -> Table:
             date = english["published"].strftime("%d %B %Y").lstrip("0") if not pd.isna(english["published"]) else ""
         own = checked[checked["report_id"].isin(versions["report_id"])]
         langs = ", ".join(LANGUAGES.get(lang, lang) for lang in dict.fromkeys(versions["lang"]))
-        summary = _counts(own, axis(checked), ("holds", "fails", "consistent", "discrepancy"))
+        summary = _counts(own, "evidence", ("holds", "fails"))
         line = f"{len(own)} claims" if len(own) else "no quantitative claim registered"
         if len(own):
             line += f" · checked against evidence: {summary or 'none'}"
         fidelity = ""
-        if "fidelity" in own.columns and (versions["lang"] != "en").any():
+        if (versions["lang"] != "en").any():
             kept = _counts(own, "fidelity", ("same", "changed", "missing"))
             fidelity = f'<span class="fpc-meta">translated figures: {kept}</span>'
         links = [f'<a href="{escape(chapters.page_of(corpus, str(english["report_id"])))}">'
@@ -114,8 +107,8 @@ def explorer_claims(corpus: Corpus, checked: pd.DataFrame, *, root: str = "") ->
 
 def explorer_controls(checked: pd.DataFrame) -> Table:
     """The explorer's filters: one list per facet the claims have (the script fills in the choices), and words."""
-    present = {"report": "report_id", "country": "countries", "source": "source", "verdict": "verdict",
-               "evidence": "evidence", "fidelity": "fidelity", "kind": "check", "lang": "lang"}
+    present = {"report": "report_id", "country": "countries", "source": "source", "evidence": "evidence",
+               "fidelity": "fidelity", "kind": "check", "lang": "lang"}
     if "evidence_kind" in checked.columns:
         present["kind"] = "evidence_kind"
     fields = [f'<label>{escape(label)}<select data-facet="{facet}"><option value="">all</option></select></label>'

@@ -110,19 +110,29 @@ def located(claims: pd.DataFrame) -> bool:
 
 
 def claims_table(claims: pd.DataFrame, *, none: str = "None registered: see above.", **options: Any) -> Any:
-    """The claims with their verdicts (``html.claims``), or a line in italics where there are none."""
+    """The claims on both axes (``html.claims``), or a line in italics where there are none."""
     return html.claims(claims, **options) if len(claims) else Markdown(f"*{none}*")
 
 
 def counts(table: pd.DataFrame, by: list[str], name: str) -> pd.DataFrame:
     """Rows of ``table`` counted by the columns ``by``, the count in column ``name``.
 
-    >>> counts(pd.DataFrame({"verdict": ["consistent", "discrepancy", "consistent"]}), ["verdict"], "claims")
-           verdict  claims
-    0   consistent       2
-    1  discrepancy       1
+    >>> counts(pd.DataFrame({"evidence": ["holds", "fails", "holds"]}), ["evidence"], "claims")
+      evidence  claims
+    0    fails       1
+    1    holds       2
     """
     return table.groupby(by, as_index=False).size().rename(columns={"size": name})
+
+
+def flagged(claims: pd.DataFrame) -> pd.Series:
+    """Which claims a check found wrong: evidence fails, or the copy changed or left out the figure.
+
+    >>> flagged(pd.DataFrame({"evidence": ["fails", "holds", "none", "none"],
+    ...                       "fidelity": ["n/a", "same", "changed", "n/a"]})).tolist()
+    [True, False, True, False]
+    """
+    return (claims["evidence"] == "fails") | claims["fidelity"].isin(["changed", "missing"])
 
 
 #: The labels of the two verdict axes, in the order the counts show them: evidence, then fidelity beside it.
@@ -239,7 +249,7 @@ def translated_claims(checked: pd.DataFrame, report_id: str, lang: str) -> Outpu
     return Outputs((
         charts.table(axis_counts(translated, ["part"]),
                      caption=f"The {LANGUAGES[lang]} edition's figures: evidence, and fidelity to the English"),
-        html.claims(translated[translated["verdict"] == "discrepancy"],
+        html.claims(translated[flagged(translated)],
                     caption="Figures that differ from the English original", href=f"../translations/{report_id}.html"),
     ))
 
@@ -317,7 +327,7 @@ def figure_differences(pair: Translation, checked: pd.DataFrame) -> Outputs:
     return Outputs((
         charts.table(counts(figures, ["part", "status"], "numbers"), caption="Numbers by part and status"),
         charts.table(figures[figures["status"] != "same"][columns], caption="Numbers that differ"),
-        html.claims(translated[(translated["verdict"] == "discrepancy") | translated["claim_id"].isin(listed)],
+        html.claims(translated[flagged(translated) | translated["claim_id"].isin(listed)],
                     caption="Registered figures in the discrepancy register"),
     ))
 

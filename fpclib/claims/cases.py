@@ -37,14 +37,15 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 COUNTRIES = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Russia", "China")
-#: The two verdict axes, passed through when the checked table has them.
+#: The two axes of a checked claim (:data:`fpclib.claims.check.AXIS_COLUMNS`), passed through.
 AXES = ("evidence", "evidence_reason", "evidence_kind", "fidelity", "fidelity_reason")
 _YEAR = re.compile(r"\b(19[89]\d|20[0-2]\d)\b")
 
 
 def case_counts(checked: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """Counted things of every report: report_id, country, year, category, value, unit, what, quote, verdict,
-    claim_id, pub_id, block, note. Translations are left out (their figures are checked against the originals)."""
+    """Counted things of every report: report_id, country, year, category, value, unit, what, quote, the two
+    axes (:data:`AXES`), claim_id, pub_id, block, note. Translations are left out (their figures are checked
+    against the originals)."""
     reports = corpus.reports.set_index("report_id")
     texts = dict(zip(corpus.blocks["block_id"], corpus.blocks["text"]))
     counted = checked[checked["unit"].str.lower().isin(COUNT_UNITS) & (checked["lang"] == "en")]
@@ -58,8 +59,7 @@ def case_counts(checked: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
             "year": _year(claim.quote, sentence, paragraph),
             "category": _category(f"{claim.what} {claim.quote} {claim.unit}"),
             "value": claim.value, "unit": claim.unit, "what": claim.what, "quote": claim.quote,
-            "verdict": claim.verdict, "reason": claim.reason,
-            **{axis: getattr(claim, axis) for axis in AXES if hasattr(claim, axis)},
+            **{axis: getattr(claim, axis) for axis in AXES},
             "claim_id": claim.claim_id, "pub_id": claim.pub_id, "block": claim.block,
             "note": claim.cited_note if not pd.isna(claim.cited_note) else claim.note,
         })

@@ -6,7 +6,7 @@ claim whose sentence (or, failing that, paragraph) cites an endnote is also put 
 (:mod:`fpclib.claims.cited`), unless it names an endnote relation of its own. A copy
 equal to its original takes the original's evidence, saying so; a copy never lends evidence. A copy that changed
 the figure is checked against its original's evidence with its own figure, so the evidence says which side is
-wrong. ``verdict`` and ``reason`` are derived from the two axes for the pages that still read them.
+wrong. A claim whose figure cannot be read back from the text fails on evidence, saying why.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ import pandas as pd
 import fpclib.claims.evidence as axes
 import fpclib.claims.fidelity as fidelity
 from fpclib import reference as fh
-from fpclib.claims.evidence import Checked
+from fpclib.claims.evidence import Checked, Evidence
 from fpclib.claims.locate import locate
 from fpclib.claims.registry import load_claims, relations, validate_frame
 from fpclib.claims.relations import CITED, PARTS, RELATIONS, Context
-from fpclib.claims.verdict import Verdict
 from fpclib.corpus.build import Corpus
 
 #: The columns :func:`check_claims` adds for the two axes.
@@ -31,7 +30,7 @@ AXIS_COLUMNS = ("fidelity", "fidelity_reason", "evidence", "evidence_reason", "e
 
 def check_claims(corpus: Corpus, reference: pd.DataFrame | None = None,
                  claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The registry's columns plus ``block``, the two axes (:data:`AXIS_COLUMNS`), ``verdict`` and ``reason``.
+    """The registry's columns plus ``block`` and the two axes (:data:`AXIS_COLUMNS`).
 
     ``reference`` is a Freedom in the World table (:func:`fpclib.reference.load_fiw`; loaded when None).
     ``claims`` defaults to the whole registry; claims it relates to but does not hold are read from the
@@ -49,15 +48,14 @@ def check_claims(corpus: Corpus, reference: pd.DataFrame | None = None,
     context = Context(table.set_index("claim_id"), fiw, published.to_dict(), _parts(table), notes,
                       _later_notes(table, corpus), blocks=corpus.blocks)
     found = {claim.claim_id: _checks(claim, context) for claim in table.itertuples(index=False)}
-    own = {cid: axes.own_evidence(results) for cid, results in found.items()}
+    unread = {cid: why for cid, why in zip(table["claim_id"], _unread(table)) if why}
+    own = {cid: Evidence("fails", unread[cid], "") if cid in unread else axes.own_evidence(results)
+           for cid, results in found.items()}
     fidelities = {cid: axes.fidelity_of(results) for cid, results in found.items()}
     fidelity.from_alignment(corpus, table, fidelities)
     resolved = axes.resolve(table, own, fidelities, lambda claim: _checks(claim, context))
     for column, values in zip(AXIS_COLUMNS, zip(*(resolved[cid] for cid in table["claim_id"]))):
         table[column] = list(values)
-    legacy = [axes.legacy_verdict(read, row) for read, row in zip(_reading(table), table.itertuples(index=False))]
-    table["verdict"] = [v.verdict for v in legacy]
-    table["reason"] = [v.reason for v in legacy]
     table = table[table["claim_id"].isin(set(wanted["claim_id"]))].reset_index(drop=True)
     return table.rename(columns={"block_id": "block"})
 
@@ -130,9 +128,9 @@ def _checks(claim: Any, context: Context) -> list[Checked]:
     return results
 
 
-def _reading(table: pd.DataFrame) -> list[Verdict | None]:
-    """Per claim, why its figure could not be read from the text (None when it was)."""
-    return [Verdict("discrepancy", "quote not found in the text") if block is None
-            else Verdict("discrepancy", f"value {value:g} is not what the text says {parsed}") if not ok else None
+def _unread(table: pd.DataFrame) -> list[str]:
+    """Per claim, why its figure could not be read from the text ('' when it was)."""
+    return ["quote not found in the text" if block is None
+            else f"value {value:g} is not what the text says {parsed}" if not ok else ""
             for block, ok, value, parsed in zip(table["block_id"], table["value_found"], table["value"],
                                                 table["parsed"])]

@@ -135,18 +135,3 @@ def _with_copy_figure(copy: Any, original: Any, recheck: Callable[[Any], list[Ch
     return Evidence(found.status, f"{COPY_FIGURE.format(original=original.claim_id, value=copy.value)}{reason}",
                     found.kind)
 
-
-def legacy_verdict(reading: Verdict | None, claim: Any) -> Verdict:
-    """``verdict`` and ``reason`` from the two axes: a discrepancy if the figure cannot be read back, its
-    evidence fails or its copy changed or dropped it; consistent if evidence holds or the copy is faithful."""
-    if reading is not None:
-        return reading
-    problems = [r for bad, r in ((claim.evidence == "fails", claim.evidence_reason),
-                                 (claim.fidelity in ("changed", "missing"), claim.fidelity_reason)) if bad]
-    if problems:
-        return Verdict("discrepancy", "; ".join(problems))
-    good = [r for ok, r in ((claim.evidence == "holds", claim.evidence_reason),
-                            (claim.fidelity == "same", claim.fidelity_reason)) if ok]
-    if good:
-        return Verdict("consistent", "; ".join(good))
-    return Verdict("unverifiable", claim.evidence_reason or "stated only: nothing to check it against")

@@ -28,7 +28,7 @@ def test_kazakhstan_threats_by_group_add_up_to_the_people_not_the_threats(checke
     (figure,) = [f for f in chapters.figures(checked, "retreating-rights-kazakhstan") if f.unit == "threats"]
     people = checked.set_index("claim_id").loc["retreating-rights-kazakhstan-084", "value"]
     assert len(figure.parts) == 8 and figure.parts["value"].sum() == people == 684
-    assert figure.total == 1414 and figure.verdict == "discrepancy" and "684" in figure.reason
+    assert figure.total == 1414 and figure.evidence == "fails" and "684" in figure.evidence_reason
 
 
 def test_standing_uses_the_edition_current_at_publication(corpus: Corpus) -> None:
@@ -41,7 +41,8 @@ def test_standing_uses_the_edition_current_at_publication(corpus: Corpus) -> Non
 def test_case_counts_are_tidy_and_traced(corpus: Corpus, checked_claims: pd.DataFrame) -> None:
     checked = checked_claims
     counts = case_counts(checked, corpus)
-    assert {"country", "year", "category", "value", "block", "claim_id"} <= set(counts.columns)
+    assert {"country", "year", "category", "value", "block", "claim_id", "evidence", "fidelity"} <= set(counts.columns)
+    assert "verdict" not in counts.columns
     assert counts["block"].notna().all()
     kazakhstan_2020 = counts[(counts["country"] == "Kazakhstan") & (counts["year"] == 2020)]
     assert 684 in set(kazakhstan_2020["value"])

@@ -50,13 +50,14 @@ def test_relations_are_parsed() -> None:
     assert relations("total:a-1; fiw:Kyrgyzstan:pr:2020") == [("total", "a-1"), ("fiw", "Kyrgyzstan:pr:2020")]
 
 
-def test_parts_that_do_not_add_up_are_a_discrepancy(corpus: Corpus) -> None:
+def test_parts_that_do_not_add_up_fail_on_evidence(corpus: Corpus) -> None:
     result = check(corpus,
                    claim("t-total", "wp-6003", "684", 684),
                    claim("t-a", "wp-6003", "482", 482, "total:t-total"),
                    claim("t-b", "wp-6003", "64", 64, "total:t-total"))
-    assert result.loc["t-total", "verdict"] == "discrepancy"
-    assert "546" in result.loc["t-a", "reason"]
+    assert result.loc["t-total", "evidence"] == "fails" and result.loc["t-total", "evidence_kind"] == "arithmetic"
+    assert result.loc["t-a", "evidence"] == "fails" and "546" in result.loc["t-a", "evidence_reason"]
+    assert not {"verdict", "reason"} & set(result.columns), "the two axes are the only verdicts"
 
 
 def test_the_kadyr_kasiyet_groups_the_text_calls_threats_do_not_add_up_to_the_threats(checked: pd.DataFrame) -> None:
@@ -65,26 +66,29 @@ def test_the_kadyr_kasiyet_groups_the_text_calls_threats_do_not_add_up_to_the_th
     assert "parts (threats) add up to 684" in total["evidence_reason"]
 
 
-def test_a_translation_that_changed_a_figure_is_a_discrepancy(checked: pd.DataFrame) -> None:
-    assert checked.loc["retreating-rights-tajikistan-ru-157", "verdict"] == "discrepancy"
-    assert checked.loc["retreating-rights-tajikistan-ru-083", "verdict"] == "consistent"
+def test_a_translation_that_changed_a_figure_is_changed(checked: pd.DataFrame) -> None:
+    assert checked.loc["retreating-rights-tajikistan-ru-157", "fidelity"] == "changed"
+    faithful = checked.loc["retreating-rights-tajikistan-ru-083"]
+    assert faithful["fidelity"] == "same" and faithful["evidence"] == "holds"
 
 
 def test_freedom_house_rank_holds_for_the_edition_current_at_publication(checked: pd.DataFrame) -> None:
     row = checked.loc["retreating-rights-tajikistan-080"]
-    assert row["verdict"] == "consistent" and "FIW 2021" in row["reason"] and "198 of 210" in row["reason"]
+    reason = row["evidence_reason"]
+    assert row["evidence"] == "holds" and "FIW 2021" in reason and "198 of 210" in reason
 
 
-def test_a_score_on_the_wrong_scale_and_the_wrong_edition_is_a_discrepancy(checked: pd.DataFrame) -> None:
+def test_a_score_on_the_wrong_scale_and_the_wrong_edition_fails(checked: pd.DataFrame) -> None:
     row = checked.loc["retreating-rights-kyrgyzstan-016"]
-    assert row["verdict"] == "discrepancy"
-    assert "pr is 12, the text says 11" in row["reason"] and "out of 100" in row["reason"]
+    assert row["evidence"] == "fails"
+    assert "pr is 12, the text says 11" in row["evidence_reason"] and "out of 100" in row["evidence_reason"]
 
 
-def test_an_edition_not_yet_published_is_a_discrepancy(corpus: Corpus) -> None:
+def test_an_edition_not_yet_published_fails(corpus: Corpus) -> None:
     result = check(corpus, claim("t-fiw", "wp-5806", "with a score of 0 for political rights", 0,
                                  "fiw:Tajikistan:pr:2022", unit="score"))
-    assert result.loc["t-fiw", "verdict"] == "discrepancy" and "not yet published" in result.loc["t-fiw", "reason"]
+    assert result.loc["t-fiw", "evidence"] == "fails"
+    assert "not yet published" in result.loc["t-fiw", "evidence_reason"]
 
 
 def test_rank_within_its_list_and_percentages(corpus: Corpus) -> None:
@@ -93,12 +97,14 @@ def test_rank_within_its_list_and_percentages(corpus: Corpus) -> None:
                    claim("t-size", "wp-5806", "out of 210", 210, unit="entries"),
                    claim("t-bad", "wp-5806", "out of 210", 210, "rank_of:t-rank", unit="rank"))
     assert result.loc["t-rank", "evidence"] == "none", "a rank within its list is a sanity check: it never holds"
-    assert result.loc["t-bad", "evidence"] == "fails" and result.loc["t-bad", "verdict"] == "discrepancy"
+    assert result.loc["t-bad", "evidence"] == "fails"
+    assert "outside a list of 198" in result.loc["t-bad", "evidence_reason"]
 
 
-def test_a_value_the_text_does_not_state_is_a_discrepancy(corpus: Corpus) -> None:
+def test_a_value_the_text_does_not_state_fails(corpus: Corpus) -> None:
     result = check(corpus, claim("t-v", "wp-5806", "198th out of 210", 199, unit="rank"))
-    assert result.loc["t-v", "verdict"] == "discrepancy" and "not what the text says" in result.loc["t-v", "reason"]
+    assert result.loc["t-v", "evidence"] == "fails"
+    assert "value 199 is not what the text says" in result.loc["t-v", "evidence_reason"]
 
 
 def test_claims_trace_to_their_endnote(corpus: Corpus) -> None:
@@ -107,18 +113,18 @@ def test_claims_trace_to_their_endnote(corpus: Corpus) -> None:
 
 
 def test_percentages_against_their_counts(checked: pd.DataFrame, corpus: Corpus) -> None:
-    assert checked.loc["retreating-rights-kyrgyzstan-141", "verdict"] == "consistent"
-    assert "13.3 of 40.17 is 33.1%" in checked.loc["retreating-rights-kyrgyzstan-141", "reason"]
+    assert checked.loc["retreating-rights-kyrgyzstan-141", "evidence"] == "holds"
+    assert "13.3 of 40.17 is 33.1%" in checked.loc["retreating-rights-kyrgyzstan-141", "evidence_reason"]
     result = check(corpus,
                    claim("t-part", "wp-5607", "$13.3 million", 13.3, unit="USD million"),
                    claim("t-whole", "wp-5607", "$13.3 million", 13.3, unit="USD million"),
                    claim("t-pct", "wp-5607", "33 per cent", 33, "percent:t-part/t-whole", unit="percent"))
-    assert result.loc["t-pct", "verdict"] == "discrepancy" and "100.0%" in result.loc["t-pct", "reason"]
+    assert result.loc["t-pct", "evidence"] == "fails" and "100.0%" in result.loc["t-pct", "evidence_reason"]
 
 
-def test_a_claim_with_nothing_to_check_is_unverifiable(corpus: Corpus) -> None:
+def test_a_claim_with_nothing_to_check_has_no_evidence(corpus: Corpus) -> None:
     result = check(corpus, claim("t-u", "wp-5806", "198th out of 210", 198, unit="rank"))
-    assert result.loc["t-u", "verdict"] == "unverifiable"
+    assert result.loc["t-u", "evidence"] == "none" and result.loc["t-u", "fidelity"] == "n/a"
 
 
 def test_the_check_column_says_what_the_relations_check() -> None:
@@ -140,8 +146,8 @@ def test_relations_point_at_registered_claims() -> None:
 
 def test_a_ranking_among_neighbours_is_checked_against_freedom_house(checked: pd.DataFrame, corpus: Corpus) -> None:
     row = checked.loc["retreating-rights-kazakhstan-069"]
-    assert row["verdict"] == "consistent" and "Kazakhstan 23" in row["reason"]
+    assert row["evidence"] == "holds" and "Kazakhstan 23" in row["evidence_reason"]
     result = check(corpus, claim("t-below", "wp-6003", "three of its Central Asian neighbours", 3,
                                  "fiw_below:Kazakhstan:Kyrgyzstan,Tajikistan,Turkmenistan,Uzbekistan,Russia",
                                  unit="countries"))
-    assert result.loc["t-below", "verdict"] == "discrepancy" and "4 below" in result.loc["t-below", "reason"]
+    assert result.loc["t-below", "evidence"] == "fails" and "4 below" in result.loc["t-below", "evidence_reason"]

@@ -11,11 +11,10 @@ import pandas as pd
 from fpclib import reference as fh
 from fpclib.claims import findings, relations
 from fpclib.corpus.build import Corpus
-from fpclib.corpus.catalog import PARTS
+from fpclib.corpus.catalog import LANGUAGES, PARTS
 
 PART_ORDER = {part: i for i, part in enumerate(PARTS)}
 #: Language names, for headings and captions.
-LANGUAGES = {"en": "English", "kk": "Kazakh", "ru": "Russian", "ky": "Kyrgyz"}
 
 
 def parts(corpus: Corpus, report_id: str) -> pd.DataFrame:

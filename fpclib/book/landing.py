@@ -11,8 +11,8 @@ from fpclib.book import chapters
 from fpclib.book.claimreview import judged
 from fpclib.book.html import Table, verdict_label
 from fpclib.corpus.build import Corpus
+from fpclib.corpus.catalog import LANGUAGES
 
-LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ky": "Kyrgyz"}
 FACETS = (("report", "report"), ("country", "country"), ("source", "source"), ("evidence", "evidence"),
           ("fidelity", "fidelity"), ("kind", "kind of check"), ("lang", "language"))
 

@@ -19,8 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from fpclib import paths
-from fpclib.book.chapters import LANGUAGES
-from fpclib.corpus.catalog import load_catalog
+from fpclib.corpus.catalog import LANGUAGES, load_catalog
 from fpclib.errors import FpcError, SourceError
 from fpclib.tables import atomic_write, read_rows
 

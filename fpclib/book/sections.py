@@ -27,9 +27,8 @@ from fpclib import align, paths, reference
 from fpclib.book import chapters, charts, html
 from fpclib.claims import check_claims, findings
 from fpclib.corpus import Corpus, load_corpus
+from fpclib.corpus.catalog import LANGUAGES
 from fpclib.tables import atomic_write
-
-LANGUAGES = chapters.LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from fpclib import align
 from fpclib.claims.evidence import Fidelity
 from fpclib.claims.syntax import relations
 from fpclib.corpus.build import Corpus
+from fpclib.corpus.catalog import LANGUAGES
 
-LANGUAGES = {"kk": "Kazakh", "ru": "Russian", "ky": "Kyrgyz"}
 #: Units whose figures translations write in other forms than digits.
 _UNREAD = frozenset({"century", "decade", "decades"})
 

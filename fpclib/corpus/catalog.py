@@ -15,6 +15,8 @@ from fpclib.errors import SourceError
 from fpclib.tables import read_rows
 
 PARTS = ("summary", "introduction", "conclusions", "article")
+#: The languages of the corpus, by ISO 639-1 code, with their English names.
+LANGUAGES = {"en": "English", "kk": "Kazakh", "ru": "Russian", "ky": "Kyrgyz"}
 
 _KAZAKH = re.compile("[әғқұһі]", re.IGNORECASE)
 _KYRGYZ = re.compile("[ңөү]", re.IGNORECASE)

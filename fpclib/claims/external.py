@@ -15,6 +15,7 @@ from functools import cache
 
 import pandas as pd
 
+import fpclib.claims.cited as cited
 from fpclib import reference as fh
 from fpclib.claims.verdict import Verdict
 from fpclib.errors import RegistryError
@@ -183,6 +184,9 @@ def check_reference(claim: object, argument: str, published: pd.Timestamp | None
         return Verdict("discrepancy", f"the text gives a share of {stated}; {found.cite} is a share of {base} "
                                       f"({shown:.4g} {claim.unit})")
     if _close(claim, found.value):
+        month = _month_check(claim, argument, published)
+        if month is not None:
+            return month
         return Verdict("consistent", f"{found.cite}: {shown:.4g} {claim.unit}{others}")
     if found.after_publication:
         return Verdict("unverifiable", f"{found.cite}: {shown:.4g} {claim.unit}, the text says {claim.value:g}; the "
@@ -192,6 +196,28 @@ def check_reference(claim: object, argument: str, published: pd.Timestamp | None
     elsewhere = f"; {claim.value:g} matches {', '.join(matches)}" if matches else ""
     return Verdict("discrepancy", f"{found.cite}: {shown:.4g} {claim.unit}, the text says {claim.value:g}"
                                   f"{elsewhere}{others}")
+
+
+def _month_check(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict | None:
+    """A year that held, of a date whose quote gives its month: the month against the dataset's month of the same
+    event (the measure with "month" for "year"), when it has one; None when there is nothing to compare.
+
+    A date "in July 2019" of an election held on 9 June 2019 fails here, although its year holds.
+    """
+    dataset, country, measure, period = datasets.parse_key(argument)
+    if claim.unit != "date" or "year" not in measure:
+        return None
+    sibling = measure.replace("year", "month")
+    months = {month for month, year, _, _ in cited.month_years(claim.quote) if year == claim.value}
+    if not months or not datasets.has_measure(dataset, country, sibling):
+        return None
+    key = f"{dataset}:{country}:{sibling}" + (f"@{period}" if period else "")
+    found = datasets.value_for(key, published, claim.claim_id)
+    name = datasets.MONTH_NAMES[int(found.value) - 1].title()
+    stated = ", ".join(datasets.MONTH_NAMES[m - 1].title() for m in sorted(months))
+    if int(found.value) in months:
+        return Verdict("consistent", f"{found.cite}: {name} {claim.value:g}")
+    return Verdict("discrepancy", f"{found.cite}: {name} {claim.value:g}, the text says {stated} {claim.value:g}")
 
 
 def check_reference_rank(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict:

@@ -84,9 +84,21 @@ def _extracted(raw: pd.DataFrame, spec: str, path: Path) -> pd.Series:
     return values.str.extract(pattern, expand=False) if pattern else values
 
 
+#: English month names, read as their numbers (a Factbook date "9 June 2019" gives the month 6).
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
 def _number(text: pd.Series) -> pd.Series:
-    """Figures as written ("2,724,900") as floats; blanks NA."""
-    return pd.to_numeric(text.str.replace(",", "", regex=False).str.strip().replace("", None), errors="coerce")
+    """Figures as written ("2,724,900") as floats, and month names as their numbers; blanks NA.
+
+    >>> _number(pd.Series(["2,724,900", "June", ""])).tolist()
+    [2724900.0, 6.0, nan]
+    """
+    months = {name: str(number) for number, name in enumerate(MONTH_NAMES, start=1)}
+    cleaned = text.str.replace(",", "", regex=False).str.strip()
+    cleaned = cleaned.map(lambda word: months.get(word.casefold(), word) if isinstance(word, str) else word)
+    return pd.to_numeric(cleaned.replace("", None), errors="coerce")
 
 
 def _edition_date(period: str, rule: str) -> pd.Timestamp:
@@ -208,6 +220,14 @@ def _rows(key: str, claim_id: str) -> tuple[pd.DataFrame, str, str, str | None, 
     return rows, dataset, name, period, measure
 
 
+def has_measure(dataset: str, country: str, measure: str) -> bool:
+    """Whether a dataset holds that measure for that country (in any release)."""
+    data = load()
+    rows = data[data["dataset"] == dataset]
+    name = _country(rows, country) if not rows.empty else None
+    return name is not None and bool(((rows["country"] == name) & (rows["measure"] == measure)).any())
+
+
 def describe(dataset: str) -> str:
     """Publisher and title of a catalogued dataset, for a reason."""
     entry = _entry(dataset)
@@ -278,7 +298,8 @@ def value_for(key: str, published: pd.Timestamp | None, claim_id: str) -> Found:
                    for r, v, p in zip(other["release"], other["value"], other["period"]))
     edition = "" if pd.isna(row["published"]) else f", edition published {row['published']:%Y-%m-%d}"
     what = " ".join(part for part in (name, measure, str(row["period"])) if part)
-    cite = f"{describe(dataset)}, release {row['release']}{note}: {what}{edition}"
+    label = "source" if _entry(dataset)["release"] == "source" else "release"
+    cite = f"{describe(dataset)}, {label} {row['release']}{note}: {what}{edition}"
     return Found(float(row["value"]), str(row["period"]), str(row["release"]), cite, others,
                  "released after the report" in note)
 

@@ -46,3 +46,15 @@ def test_a_faithful_copy_takes_its_originals_evidence_across_every_equals_link(c
     for copy, original in links:
         if checked.loc[copy, "fidelity"] == "same" and checked.loc[original, "evidence"] != "none":
             assert checked.loc[copy, "evidence"] != "none", (copy, original)
+
+
+def test_a_date_whose_year_holds_fails_on_its_month(corpus: Corpus) -> None:
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(pub_id="wp-6003", value=2019, unit="date", report_id="t", what="a test claim",
+               relation="ref:factbook_elections:Kazakhstan:presidential election year")
+    july = {**row, "claim_id": "t-july", "quote": "elections that would take place in July 2019"}
+    june = {**row, "claim_id": "t-june", "quote": "the 2019 Presidential election"}
+    checked = check_claims(corpus, claims=pd.DataFrame([july, june])).set_index("claim_id")
+    assert checked.loc["t-july", "evidence"] == "fails"
+    assert "month: June 2019, the text says July 2019" in checked.loc["t-july", "evidence_reason"]
+    assert checked.loc["t-june", "evidence"] == "holds", "a quote without a month is judged on its year"

@@ -241,7 +241,7 @@ def _year(claim: Any, note: _Note) -> Verdict:
             numeric = re.fullmatch(r"[\d/.]+", plain[start:end]) is not None
             if stated == year and month in months and (numeric or not note.masked[start:end].isspace()):
                 return Verdict("consistent", f'{note.name} ("{_excerpt(note.text, start, end)}") '
-                                             f"gives {_MONTH_NAMES[month - 1]} {year}")
+                                             f"gives {MONTH_NAMES[month - 1]} {year}")
         return Verdict("unverifiable", "")
     if not _URLS.search(note.text):
         return Verdict("unverifiable", "")
@@ -258,11 +258,11 @@ def _day(claim: Any, note: _Note) -> Verdict:
     for month, match in _day_month(_URLS.sub(lambda m: " " * len(m.group(0)), note.text), day):
         if month in mine and (match.group("day3") or not note.masked[match.start():match.end()].isspace()):
             return Verdict("consistent", f'{note.name} ("{_excerpt(note.text, match.start(), match.end())}") '
-                                         f"dates it {day} {_MONTH_NAMES[month - 1]}")
+                                         f"dates it {day} {MONTH_NAMES[month - 1]}")
     return Verdict("unverifiable", "")
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 
 

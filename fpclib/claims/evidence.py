@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from fpclib.claims.arithmetic import base_unit
-from fpclib.claims.relations import EVIDENCE_KINDS, Relation
+from fpclib.claims.relations import DATE_UNITS, EVIDENCE_KINDS, Relation
 from fpclib.claims.verdict import Verdict
 
 
@@ -126,7 +126,9 @@ def _with_copy_figure(copy: Any, original: Any, recheck: Callable[[Any], list[Ch
     """The original's evidence checked with the copy's figure (None when the two count different things)."""
     if base_unit(copy.unit) != base_unit(original.unit):
         return None
-    checks = recheck(original._replace(value=copy.value, magnitude=copy.magnitude))
+    # A date is read with its month, so the copy's own words are put to the original's evidence.
+    words = copy.quote if copy.unit in DATE_UNITS else original.quote
+    checks = recheck(original._replace(value=copy.value, magnitude=copy.magnitude, quote=words))
     found = own_evidence(checks)
     passed = [c for c in checks if c.relation.axis != "fidelity" and c.verdict.verdict == "consistent"]
     if found.status == "none" and not passed:

@@ -141,8 +141,25 @@ def check_equals(claim: Any, argument: str, context: Context) -> Verdict:
         return Verdict("consistent", f"same status as {argument}")
     theirs = f"{by_id.loc[argument, 'value']:g} {by_id.loc[argument, 'unit']}"
     if not pd.isna(ours) and not pd.isna(other) and math.isclose(ours, other, rel_tol=1e-6):
+        months = _months_differ(claim, by_id.loc[argument])
+        if months:
+            return Verdict("discrepancy", f"{months[0]} here, {months[1]} in {argument}")
         return Verdict("consistent", f"same figure as {argument} ({theirs})")
     return Verdict("discrepancy", f"{claim.value:g} {claim.unit} here, {theirs} in {argument}")
+
+
+def _months_differ(claim: Any, other: Any) -> tuple[str, str] | None:
+    """The months two statements of the same year give it, when both give one and they share none
+    ("November 2020" against "September 2020"); None otherwise."""
+    if claim.unit not in DATE_UNITS or other["unit"] not in DATE_UNITS:
+        return None
+    mine = {m for m, y, _, _ in cited.month_years(claim.quote) if y == claim.value}
+    theirs = {m for m, y, _, _ in cited.month_years(other["quote"]) if y == other["value"]}
+    if not mine or not theirs or mine & theirs:
+        return None
+    name = cited.MONTH_NAMES
+    return (", ".join(f"{name[m - 1]} {claim.value:g}" for m in sorted(mine)),
+            ", ".join(f"{name[m - 1]} {other['value']:g}" for m in sorted(theirs)))
 
 
 def _counts(relation: str) -> str:

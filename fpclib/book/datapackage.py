@@ -41,7 +41,8 @@ FIELDS = {
     "block": "Block stating the claim (blocks.block_id).",
     "evidence": "Evidence axis: holds, fails or none.",
     "evidence_reason": "Why the evidence verdict, in words.",
-    "evidence_kind": "Kinds of evidence checked, ';'-joined: reference, endnote, arithmetic, date.",
+    "evidence_kind": "Kinds of evidence checked, ';'-joined: reference (a dataset), source (a public page), endnote, "
+                     "arithmetic, date.",
     "fidelity": "Fidelity axis: same, changed, missing (a translation against its original) or n/a.",
     "fidelity_reason": "Why the fidelity verdict, in words.",
     "cited_note": "Number of the endnote the claim's sentence cites.",

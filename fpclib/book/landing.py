@@ -43,7 +43,8 @@ def headline_text(numbers: dict[str, int]) -> str:
     n = numbers
     text = (f"<strong>What was found.</strong> {n['reports']} FPC reports, {n['translations']} of them also in "
             f"translation, and {n['news']} news articles state {n['claims']:,} quantitative claims. "
-            f"{n['checked']:,} can be checked against evidence (reference data, an endnote, arithmetic or a date): "
+            f"{n['checked']:,} can be checked against evidence (reference data, a public page, an endnote, "
+            f"arithmetic or a date): "
             f"<strong>{n['hold']:,} hold</strong> and <strong>{n['fail']:,} do not</strong>.")
     text += (f" Of the translations' figures compared with the English original, {n['same']:,} are the same, "
              f"<strong>{n['changed']:,} changed</strong> and <strong>{n['missing']:,} left out</strong>.")

@@ -2,10 +2,10 @@
 
 Adding a kind of check is one entry in :data:`RELATIONS` and one function ``check(claim, argument, context)``
 that returns a :class:`~fpclib.claims.verdict.Verdict`. Each entry names its axis: ``fidelity`` (the claim is a
-copy of another statement of the figure) or a kind of evidence (``reference``, ``endnote``, ``arithmetic``,
-``date``); a ``sanity`` check (a rank within its list, a score on its scale) can make evidence fail but never
-hold. The registry's ``check`` column is derived from here (:func:`check_kind`), and so is every dispatch in
-:func:`fpclib.claims.check.check_claims`.
+copy of another statement of the figure) or a kind of evidence (``reference``: a dataset; ``source``: a public
+page; ``endnote``, ``arithmetic``, ``date``); a ``sanity`` check (a rank within its list, a score on its scale) can
+make evidence fail but never hold. The registry's ``check`` column is derived from here (:func:`check_kind`), and
+so is every dispatch in :func:`fpclib.claims.check.check_claims`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from fpclib.sources.text import MARKER
 #: Units of a point in time: a date's "decade" is the 1990s, not ten years, so copies compare their values.
 DATE_UNITS = frozenset({"year", "date", "decade", "century"})
 #: The kinds of evidence, in the order the axes name them.
-EVIDENCE_KINDS = ("reference", "endnote", "arithmetic", "date")
+EVIDENCE_KINDS = ("reference", "source", "endnote", "arithmetic", "date")
 
 
 @dataclass(frozen=True)
@@ -228,6 +228,17 @@ def check_ref(claim: Any, argument: str, context: Context) -> Verdict:
     return external.check_reference(claim, argument, context.published.get(claim.pub_id))
 
 
+def check_source(claim: Any, argument: str, context: Context) -> Verdict:
+    """``source:<subject>:<measure>[@<period>]``: a fact transcribed by hand from one public page (the dataset
+    ``sourced``, ``data/reference/sourced_*.csv``), from the page current at publication; pages that disagree are
+    named."""
+    return external.check_reference(claim, f"{SOURCED}:{argument}", context.published.get(claim.pub_id))
+
+
+#: The dataset of facts transcribed from public pages, which :func:`check_source` reads.
+SOURCED = "sourced"
+
+
 def check_ref_rank(claim: Any, argument: str, context: Context) -> Verdict:
     """``ref_rank:<dataset>:<country>:<measure>[:<period>]``: a rank recomputed from the whole table."""
     return external.check_reference_rank(claim, argument, context.published.get(claim.pub_id))
@@ -325,6 +336,7 @@ RELATIONS: dict[str, Relation] = {
                           "reference"),
     "nit": Relation(check_nit, _fixed("external"), "Nations in Transit", "reference"),
     "ref": Relation(check_ref, _fixed("external"), "a catalogued reference dataset", "reference"),
+    "source": Relation(check_source, _fixed("external"), "a fact transcribed from a public page", "source"),
     "ref_rank": Relation(check_ref_rank, _fixed("external"), "a rank recomputed from a reference dataset",
                          "reference"),
     "ref_count": Relation(check_ref_count, _fixed("external"), "the size of a list in a reference dataset",

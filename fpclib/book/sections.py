@@ -25,7 +25,7 @@ from pyarrow import ArrowException
 import fpclib
 from fpclib import align, paths, reference
 from fpclib.book import chapters, charts, html
-from fpclib.claims import check_claims, findings
+from fpclib.claims import check_claims, findings, relations
 from fpclib.corpus import Corpus, load_corpus
 from fpclib.corpus.catalog import LANGUAGES
 from fpclib.tables import atomic_write
@@ -227,6 +227,10 @@ def evidence_caption(report_id: str | None, by: str) -> str:
             f"{data}, each checked by fpclib.")
 
 
+#: The relations that put a figure to Freedom House's data.
+FREEDOM_HOUSE = frozenset({"fiw", "fiw_below", "nit"})
+
+
 def report_standing(corpus: Corpus, claims: pd.DataFrame, report_id: str) -> Outputs:
     """Freedom in the World for the report's countries at publication, and its Freedom House figures checked."""
     standing = chapters.standing(corpus, report_id)
@@ -235,8 +239,8 @@ def report_standing(corpus: Corpus, claims: pd.DataFrame, report_id: str) -> Out
                             Markdown(f"Source: {reference.citation(int(standing['edition'].iloc[0]))}.")]
     else:
         items = [Markdown("*No dated edition applies.*")]
-    external = claims[claims["check"].str.contains("external")]
-    items.append(claims_table(external, none="The text states no Freedom House figure.",
+    freedom_house = claims[claims["relation"].map(lambda text: any(k in FREEDOM_HOUSE for k, _ in relations(text)))]
+    items.append(claims_table(freedom_house, none="The text states no Freedom House figure.",
                               caption="Freedom House figures in the text"))
     return Outputs(tuple(items))
 

@@ -240,7 +240,7 @@ def claims(
         for axis in axes:
             reason = claim.get(f"{axis}_reason", "")
             cells.append(f'<td data-label="{axis}">{verdict_label(claim[axis], explain=False)}'
-                         f'<span class="fpc-reason">{escape(_text(reason))}</span></td>')
+                         f'<span class="fpc-reason">{linked(_text(reason))}</span></td>')
         cells.append(f'<td data-label="where">{where(claim, page)}</td>')
         anchor = f' id="{claim_anchor(claim["claim_id"])}"' if anchors else ""
         rows.append(f"<tr{anchor}{_facets(claim)}>{''.join(cells)}</tr>")

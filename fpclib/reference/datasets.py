@@ -298,10 +298,14 @@ def value_for(key: str, published: pd.Timestamp | None, claim_id: str) -> Found:
                    for r, v, p in zip(other["release"], other["value"], other["period"]))
     edition = "" if pd.isna(row["published"]) else f", edition published {row['published']:%Y-%m-%d}"
     what = " ".join(part for part in (name, measure, str(row["period"])) if part)
-    label = "source" if _entry(dataset)["release"] == "source" else "release"
-    cite = f"{describe(dataset)}, {label} {row['release']}{note}: {what}{edition}"
-    return Found(float(row["value"]), str(row["period"]), str(row["release"]), cite, others,
-                 "released after the report" in note)
+    later = "released after the report" in note
+    if _entry(dataset)["release"] == "source":
+        dated = note.replace("released after the report", "dated after the report").replace(
+            "release date not known", "undated")
+        cite = f"{row['release']} ({describe(dataset)}{dated}): {what}"
+    else:
+        cite = f"{describe(dataset)}, release {row['release']}{note}: {what}{edition}"
+    return Found(float(row["value"]), str(row["period"]), str(row["release"]), cite, others, later)
 
 
 def rank_for(key: str, published: pd.Timestamp | None, claim_id: str) -> tuple[int, int, Found]:

@@ -63,7 +63,7 @@ def test_a_sourced_fact_holds_or_fails_and_names_its_source() -> None:
     key = "sourced:Tajikistan:IRPT banned by the Supreme Court (year)"
     published = pd.Timestamp("2021-03-01")
     holds = check_reference(_claim(2015), key, published)
-    assert holds.verdict == "consistent" and "source Khovar" in holds.reason
+    assert holds.verdict == "consistent" and holds.reason.startswith("Khovar")
     assert "https://eng.khovar.tj/" in holds.reason
     fails = check_reference(_claim(2016, "banned in 2016"), key, published)
     assert fails.verdict == "discrepancy" and "the text says 2016" in fails.reason
@@ -72,5 +72,5 @@ def test_a_sourced_fact_holds_or_fails_and_names_its_source() -> None:
 def test_a_source_dated_after_the_report_is_named_so() -> None:
     found = datasets.value_for("sourced:Tajikistan:IRPT banned by the Supreme Court (year)",
                                pd.Timestamp("2016-01-01"), "t")
-    assert found.after_publication and "released after the report (2016-01-01)" in found.cite
+    assert found.after_publication and "dated after the report (2016-01-01)" in found.cite
 

@@ -161,6 +161,8 @@ def numbers_in(text: str, lang: str | None = None) -> list[Number]:
         value = word_value(match.group(0), lang)
         if value is not None:
             found.append(_scaled(text, value, match.start(), match.end()))
+            if scale := _SCALE_AFTER.match(text, match.end()):
+                taken.append((match.end(), scale.end()))
     return sorted(_with_halves(text, found), key=lambda n: (n.start, n.value))
 
 
@@ -216,7 +218,14 @@ def _digit_numbers(text: str, match: re.Match[str], langs: tuple[str, ...]) -> l
     if rest:
         value = readings[0] * 1000 + float(rest.group("rest"))
         return [Number(value, value, start, rest.end(), text[start:rest.end()])]
-    return [_scaled(text, sign * value, start, match.end()) for value in readings]
+    found = [_scaled(text, sign * value, start, match.end()) for value in readings]
+    if re.fullmatch(r"[2-9]0", compact) and _DECADE_AFTER.match(text, match.end()):
+        found.append(Number(1900.0 + readings[0], 1900.0 + readings[0], start, match.end(), match.group(0)))
+    return found
+
+
+#: What makes two digits a decade of the 1900s: "the 90s", "90’s", "90 -шы жылдар" (the nineties).
+_DECADE_AFTER = re.compile(r"[’']?s\b|\s*-?(?:шы|ші|чы|чи)?\s+жылдар")
 
 
 def _fraction(match: re.Match[str]) -> Number:

@@ -81,3 +81,15 @@ def test_known_non_numbers_in_kazakh_and_kyrgyz(text: str, lang: str) -> None:
 )
 def test_number_words_still_count_beside_the_non_numbers(text: str, lang: str, values: list[float]) -> None:
     assert [n.value for n in numbers_in(text, lang)] == values
+
+
+def test_a_number_word_takes_its_scale_word() -> None:
+    found = numbers_in("Matraimov agreed to transfer two billion soms", "en")
+    assert [(n.value, n.scaled) for n in found] == [(2, 2e9)], "'billion' is not read again on its own"
+
+
+def test_two_digits_of_a_decade_also_read_as_its_year() -> None:
+    for text, lang in (("squeezed off the airwaves in the late 90s", "en"), ("in the early 90’s", "en"),
+                       ("90 -шы жылдардың соңында", "kk")):
+        assert {n.value for n in numbers_in(text, lang)} == {90, 1990}, text
+    assert {n.value for n in numbers_in("aged 90 years", "en")} == {90}

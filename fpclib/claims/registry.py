@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from fpclib import paths
-from fpclib.claims.relations import RELATIONS
+from fpclib.claims.relations import RELATIONS, SOURCED
 from fpclib.claims.syntax import relations
 from fpclib.errors import RegistryError
 from fpclib.tables import read_rows
@@ -135,3 +135,6 @@ def validate_relations(claims: pd.DataFrame, where: dict[str, str] | None = None
             if missing:
                 raise RegistryError(f"{at}{claim_id}: relation {kind}:{argument} names {missing[0]}, "
                                     "which is not a registered claim")
+            if kind == "ref" and argument.startswith(f"{SOURCED}:"):
+                raise RegistryError(f"{at}{claim_id}: relation ref:{argument}: expected source:"
+                                    f"{argument.partition(':')[2]} (a fact from a public page is named as one)")

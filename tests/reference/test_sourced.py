@@ -10,14 +10,22 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pandas as pd
+import pytest
 
+from fpclib import Corpus
+from fpclib.claims import COLUMNS as COLUMNS_OF_CLAIMS
+from fpclib.claims import check_claims
 from fpclib.claims.external import check_reference
+from fpclib.claims.registry import validate_relations
+from fpclib.claims.relations import RELATIONS
+from fpclib.errors import RegistryError
 from fpclib.paths import reference_dir
 from fpclib.reference import datasets
 
 COLUMNS = ["subject", "measure", "period", "value", "source", "date", "says"]
 #: Hosts whose pages are the reports or copies of them: never evidence.
 NOT_INDEPENDENT = ("fpc.org.uk",)
+IRPT = "Tajikistan:IRPT banned by the Supreme Court (year)"
 
 
 def _rows() -> list[tuple[str, int, dict[str, str]]]:
@@ -103,3 +111,23 @@ def test_the_audit_matches_the_facts_held() -> None:
     for row in audit:
         key = (row["file"], row["subject"], row["measure"], row["value"])
         assert (key in held) == (row["status"] == "confirmed"), key
+
+
+def test_a_fact_from_a_page_is_its_own_kind_of_evidence(corpus: Corpus) -> None:
+    row = dict.fromkeys(COLUMNS_OF_CLAIMS, "")
+    row.update(pub_id="wp-5806", quote="prior to its banning in 2015", unit="year", report_id="t", what="a test")
+    holds = {**row, "claim_id": "t-2015", "value": 2015, "relation": f"source:{IRPT}"}
+    fails = {**row, "claim_id": "t-2016", "value": 2016, "quote": "as Presidential Chief of Staff since 2016",
+             "relation": f"source:{IRPT}"}
+    checked = check_claims(corpus, claims=pd.DataFrame([holds, fails])).set_index("claim_id")
+    assert RELATIONS["source"].axis == "source"
+    assert checked.loc["t-2015", ["evidence", "evidence_kind"]].tolist() == ["holds", "source"]
+    assert checked.loc["t-2016", "evidence"] == "fails" and "the text says 2016" in checked.loc["t-2016",
+                                                                                                "evidence_reason"]
+
+
+def test_a_page_fact_named_as_a_dataset_is_an_error() -> None:
+    claims = pd.DataFrame([{**dict.fromkeys(COLUMNS_OF_CLAIMS, ""), "claim_id": "t-1",
+                            "relation": f"ref:sourced:{IRPT}"}])
+    with pytest.raises(RegistryError, match=r"t-1: relation ref:sourced:Tajikistan:IRPT .*: expected source:"):
+        validate_relations(claims)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -163,6 +164,7 @@ def load(ref_dir: Path | None = None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+@cache
 def _entry(dataset: str) -> pd.Series:
     known = _catalogue_cached()
     rows = known[known["dataset"] == dataset]
@@ -195,18 +197,24 @@ def parse_key(key: str) -> tuple[str, str, str, str | None]:
     return dataset, country, measure, period if at else None
 
 
+@cache
+def _groups() -> dict[str, tuple[pd.DataFrame, dict[str, pd.DataFrame]]]:
+    """The loaded rows by dataset, each with its rows by country, so that a key is looked up without a scan."""
+    return {dataset: (rows, {country: part for country, part in rows.groupby("country", sort=False)})
+            for dataset, rows in load().groupby("dataset", sort=False)}
+
+
 def _rows(key: str, claim_id: str) -> tuple[pd.DataFrame, str, str, str | None, str]:
     """The tidy rows of a key's dataset, country and measure; a key the data cannot answer is a RegistryError."""
     dataset, country, measure, period = parse_key(key)
-    data = load()
-    rows = data[data["dataset"] == dataset]
-    if rows.empty:
+    groups = _groups()
+    if dataset not in groups:
         raise RegistryError(f"{claim_id}: ref {key}: no dataset {dataset!r}; catalogued: "
-                            f"{', '.join(sorted(set(data['dataset'])))}")
-    name = _country(rows, country)
+                            f"{', '.join(sorted(groups))}")
+    name = _country(groups[dataset][0], country)
     if name is None:
         raise RegistryError(f"{claim_id}: ref {key}: {dataset} has no country {country!r}")
-    rows = rows[rows["country"] == name]
+    rows = groups[dataset][1][name]
     starting = sorted(m for m in set(rows["measure"]) if m.startswith(measure))
     if measure not in set(rows["measure"]) and len(starting) == 1:
         measure = starting[0]
@@ -258,7 +266,31 @@ def _naive(published: pd.Timestamp | None) -> pd.Timestamp | None:
     return stamp if stamp.tzinfo is None else stamp.tz_convert(None)
 
 
-def _pick(rows: pd.DataFrame, published: pd.Timestamp | None, period: str | None) -> tuple[pd.Series, str]:
+class _Row(NamedTuple):
+    """One tidy row of a reference series, as plain values (a series is a handful of rows: no frame needed)."""
+
+    release: str
+    released: pd.Timestamp
+    period: str
+    value: float
+    published: pd.Timestamp
+
+
+@cache
+def _series(dataset: str, name: str, measure: str) -> tuple[_Row, ...]:
+    """The rows of one dataset, country and measure, in the order the catalogue reads them."""
+    rows = _groups()[dataset][1][name]
+    rows = rows[rows["measure"] == measure]
+    return tuple(_Row(*values) for values in zip(rows["release"], rows["released"], rows["period"],
+                                                 rows["value"].astype(float), rows["published"]))
+
+
+def _by_release_date(row: _Row) -> tuple[bool, pd.Timestamp]:
+    """Sort key: by release date, undated releases last (as pandas sorts NaT)."""
+    return (pd.isna(row.released), pd.Timestamp.min if pd.isna(row.released) else row.released)
+
+
+def _pick(rows: tuple[_Row, ...], published: pd.Timestamp | None, period: str | None) -> tuple[_Row, str]:
     """The row current at ``published``, with a note on its vintage.
 
     An index whose editions are periods (``editions`` in the catalogue) is read in the named period, or the latest
@@ -267,53 +299,62 @@ def _pick(rows: pd.DataFrame, published: pd.Timestamp | None, period: str | None
     earliest, saying so), in the named period or its latest one.
     """
     when = _naive(published)
-    if rows["published"].notna().any():
-        known = rows[rows["published"] < when] if when is not None else rows
-        period = period or max(known["period"] if not known.empty else rows["period"])
-        return rows[rows["period"] == period].sort_values("released").iloc[-1], ""
-    releases = rows.drop_duplicates("release").sort_values("released")
-    before = releases[releases["released"] < when] if when is not None else releases
-    chosen = (before if not before.empty else releases).iloc[-1 if not before.empty else 0]
-    note = ("" if not before.empty or when is None else ", release date not known" if releases["released"].isna().all()
+    if any(not pd.isna(r.published) for r in rows):
+        known = [r for r in rows if not pd.isna(r.published) and r.published < when] if when is not None else rows
+        period = period or max(r.period for r in (known or rows))
+        return sorted((r for r in rows if r.period == period), key=_by_release_date)[-1], ""
+    first = {}
+    for row in rows:
+        first.setdefault(row.release, row)
+    releases = sorted(first.values(), key=_by_release_date)
+    before = [r for r in releases if not pd.isna(r.released) and r.released < when] if when is not None else releases
+    chosen = before[-1] if before else releases[0]
+    undated = all(pd.isna(r.released) for r in releases)
+    note = ("" if before or when is None else ", release date not known" if undated
             else f", released after the report ({when:%Y-%m-%d}); no earlier release is held")
-    here = rows[rows["release"] == chosen["release"]]
-    period = period or max(here["period"])
-    row = here[here["period"] == period]
-    if row.empty:
-        row = rows[rows["period"] == period].sort_values("released")
-        note = f", the period {period} is not in release {chosen['release']}"
-    return row.iloc[0], note
+    here = [r for r in rows if r.release == chosen.release]
+    period = period or max(r.period for r in here)
+    row = [r for r in here if r.period == period]
+    if not row:
+        row = sorted((r for r in rows if r.period == period), key=_by_release_date)
+        note = f", the period {period} is not in release {chosen.release}"
+    return row[0], note
 
 
 def value_for(key: str, published: pd.Timestamp | None, claim_id: str) -> Found:
     """The value a key names in the release current at ``published``; other releases that differ are listed (in
     the same period, or for a key without one, each release's latest)."""
-    rows, dataset, name, period, measure = _rows(key, claim_id)
+    _, dataset, name, period, measure = _rows(key, claim_id)
+    rows = _series(dataset, name, measure)
     row, note = _pick(rows, published, period)
-    same_period = rows[rows["period"] == row["period"]]
-    latest = rows.sort_values("period").groupby("release").tail(1)
-    other = (same_period if period is not None or rows["published"].notna().any() else latest)
-    other = other[(other["release"] != row["release"]) & (other["value"] != row["value"])]
-    others = tuple(f"{v:,.10g} in release {r}" + (f" ({p})" if p and p != row["period"] else "")
-                   for r, v, p in zip(other["release"], other["value"], other["period"]))
-    edition = "" if pd.isna(row["published"]) else f", edition published {row['published']:%Y-%m-%d}"
-    what = " ".join(part for part in (name, measure, str(row["period"])) if part)
+    if period is not None or any(not pd.isna(r.published) for r in rows):
+        other = [r for r in rows if r.period == row.period]
+    else:
+        latest: dict[str, _Row] = {}
+        for candidate in sorted(rows, key=lambda r: r.period):
+            latest[candidate.release] = candidate
+        other = list(latest.values())
+    others = tuple(f"{r.value:,.10g} in release {r.release}" + (f" ({r.period})" if r.period and r.period != row.period
+                                                                 else "")
+                   for r in other if r.release != row.release and r.value != row.value)
+    edition = "" if pd.isna(row.published) else f", edition published {row.published:%Y-%m-%d}"
+    what = " ".join(part for part in (name, measure, str(row.period)) if part)
     later = "released after the report" in note
     if _entry(dataset)["release"] == "source":
         dated = note.replace("released after the report", "dated after the report").replace(
             "release date not known", "undated")
-        cite = f"{row['release']} ({describe(dataset)}{dated}): {what}"
+        cite = f"{row.release} ({describe(dataset)}{dated}): {what}"
     else:
-        cite = f"{describe(dataset)}, release {row['release']}{note}: {what}{edition}"
-    return Found(float(row["value"]), str(row["period"]), str(row["release"]), cite, others, later)
+        cite = f"{describe(dataset)}, release {row.release}{note}: {what}{edition}"
+    return Found(float(row.value), str(row.period), str(row.release), cite, others, later)
 
 
 def rank_for(key: str, published: pd.Timestamp | None, claim_id: str) -> tuple[int, int, Found]:
     """The competition rank (1 + how many score better) of a country on a measure, recomputed from every
     country of the same release and period, the number ranked, and the value ranked."""
-    rows, dataset, _, _, measure = _rows(key, claim_id)
-    found = value_for(key if "@" in key else f"{key}@{_pick(rows, published, None)[0]['period']}", published,
-                      claim_id)
+    _, dataset, name, _, measure = _rows(key, claim_id)
+    period = _pick(_series(dataset, name, measure), published, None)[0].period
+    found = value_for(key if "@" in key else f"{key}@{period}", published, claim_id)
     data = load()
     table = data[(data["dataset"] == dataset) & (data["measure"] == measure) & (data["release"] == found.release)
                  & (data["period"] == found.period)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
@@ -187,17 +188,21 @@ def notes(corpus: Corpus, pub_id: str, markers: _Markers | None = None, *, headi
     return "\n".join(out)
 
 
-def linked(text: str) -> str:
-    """Escaped text whose web addresses are links (opened as external links).
+def linked(text: str, *, short: bool = False) -> str:
+    """Escaped text whose web addresses are links (opened as external links); ``short`` labels each link with its
+    site alone (for verdict reasons, where a whole address would crowd the cell).
 
     >>> linked("See https://x.org/a?b=1&c=2, and <this>.")
     'See <a class="fpc-external" href="https://x.org/a?b=1&amp;c=2">https://x.org/a?b=1&amp;c=2</a>, and &lt;this&gt;.'
+    >>> linked("Khovar, 2017, https://eng.khovar.tj/2017/10/x (a public page)", short=True)
+    'Khovar, 2017, <a class="fpc-external" href="https://eng.khovar.tj/2017/10/x">eng.khovar.tj/…</a> (a public page)'
     """
     out, cursor = [], 0
     for match in _URL.finditer(text):
         out.append(escape(text[cursor:match.start()]))
         url = escape(match.group(0))
-        out.append(f'<a class="fpc-external" href="{url}">{url}</a>')
+        label = escape(f"{urlparse(match.group(0)).netloc}/…") if short else url
+        out.append(f'<a class="fpc-external" href="{url}">{label}</a>')
         cursor = match.end()
     out.append(escape(text[cursor:]))
     return "".join(out)
@@ -240,7 +245,7 @@ def claims(
         for axis in axes:
             reason = claim.get(f"{axis}_reason", "")
             cells.append(f'<td data-label="{axis}">{verdict_label(claim[axis], explain=False)}'
-                         f'<span class="fpc-reason">{linked(_text(reason))}</span></td>')
+                         f'<span class="fpc-reason">{linked(_text(reason), short=True)}</span></td>')
         cells.append(f'<td data-label="where">{where(claim, page)}</td>')
         anchor = f' id="{claim_anchor(claim["claim_id"])}"' if anchors else ""
         rows.append(f"<tr{anchor}{_facets(claim)}>{''.join(cells)}</tr>")

@@ -110,6 +110,10 @@ def _parser() -> argparse.ArgumentParser:
     claims.add_argument("--fidelity", choices=("same", "changed", "missing", "n/a"),
                         help="only claims whose copy of the original is this")
     claims.set_defaults(run=_claims)
+    manifest = commands.add_parser("manifest", help="record the size and sha256 of the reference files this "
+                                                    "project writes (sourced_*.csv, datasets.csv) after an edit")
+    manifest.add_argument("files", nargs="+", type=Path, help="files of data/reference, e.g. sourced_uk.csv")
+    manifest.set_defaults(run=_manifest)
     parse = commands.add_parser("parse", help="parse one raw file of any supported layout and summarise it")
     parse.add_argument("file", type=Path)
     parse.set_defaults(run=_parse)
@@ -178,6 +182,30 @@ def _claims(args: argparse.Namespace) -> int:
         print(f"fpc: {len(missing)} claim(s) not found in the text or not read back: "
               f"{', '.join(missing['claim_id'][:10])}", file=sys.stderr)
         return CHECK_FAILED
+    return 0
+
+
+#: The reference files this project writes itself; every other file is a copy of published data, never edited.
+OWN_REFERENCE = ("sourced_*.csv", "datasets.csv")
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from fpclib import paths, tables
+
+    folder = paths.reference_dir()
+    entries = {entry.file: entry for entry in tables.read_manifest(folder)}
+    for file in args.files:
+        name = file.name
+        if file.parent not in (Path(), folder) or not any(Path(name).match(p) for p in OWN_REFERENCE):
+            raise UsageError(f"{file}: expected a file of {folder} this project writes ({', '.join(OWN_REFERENCE)}); "
+                             "a copy of published data keeps its manifest row")
+        if not (folder / name).is_file():
+            raise NotFoundError(f"{folder / name}: no such file")
+        description = entries[name].description if name in entries else (
+            "Facts transcribed by hand from public sources, one per row, each with its source and URL")
+        entries[name] = tables.manifest_entry(folder, name, description)
+        print(f"{name}: {entries[name].bytes:,} bytes, sha256 {entries[name].sha256}")
+    tables.write_manifest(folder, list(entries.values()))
     return 0
 
 

@@ -140,3 +140,22 @@ def test_claims_prints_both_axes_and_filters_by_them(capsys: pytest.CaptureFixtu
 def test_claims_of_an_unknown_report_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "claims", "no-such-report")
     assert code == 3 and err.count("\n") == 1 and "no claims registered for report 'no-such-report'" in err
+
+
+def test_manifest_records_an_edited_sourced_file_and_refuses_published_copies(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fpclib import tables
+    from fpclib.paths import data_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(data_dir() / "reference", data / "reference")
+    monkeypatch.setenv("FPC_DATA_DIR", str(data))
+    sourced = data / "reference" / "sourced_uk.csv"
+    sourced.write_text(sourced.read_text(encoding="utf-8") + sourced.read_text(encoding="utf-8").split("\n")[1]
+                       .replace(",", ",x ", 1) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "manifest", "sourced_uk.csv")
+    assert code == 0 and out.startswith("sourced_uk.csv: ")
+    entry = next(e for e in tables.read_manifest(data / "reference") if e.file == "sourced_uk.csv")
+    assert tables.read_verified(data / "reference", entry) == sourced.read_bytes()
+    code, _, err = run(capsys, "manifest", "ti_cpi_2012_2020_timeseries.csv")
+    assert code == 3 and "a copy of published data keeps its manifest row" in err

@@ -1,4 +1,5 @@
-"""The ``fpc`` command: look at the corpus, show a publication, export the tables, parse one raw file.
+"""The ``fpc`` command: look at the corpus, show a publication, export the tables, check the claims, parse one raw
+file, record an edited sourced-facts file.
 
 Every error is one line on stderr, ``fpc: …``, and the exit code says what kind it is (see :data:`EXIT_CODES`).
 """

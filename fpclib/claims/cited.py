@@ -20,6 +20,7 @@ import pandas as pd
 
 from fpclib.claims.verdict import Verdict
 from fpclib.numbers import numbers_in
+from fpclib.reference.datasets import MONTH_NAMES
 
 #: Month names (English, Russian and Kyrgyz, Kazakh) by the start that identifies them, and their number.
 MONTHS: dict[str, int] = {
@@ -228,20 +229,40 @@ def month_years(text: str) -> list[tuple[int, int, int, int]]:
     return found
 
 
+def months_of(text: str, year: float) -> set[int]:
+    """The months ``text`` gives ``year``.
+
+    >>> sorted(months_of("held in July 2019, not in June 2020", 2019))
+    [7]
+    >>> sorted(months_of("в марте 2020 года и в апреле 2020 года", 2020))
+    [3, 4]
+    """
+    return {month for month, stated, _, _ in month_years(text) if stated == year}
+
+
+def month_names(months: set[int], year: float) -> str:
+    """Months of a year in words, in order.
+
+    >>> month_names({11, 9}, 2020)
+    'September 2020, November 2020'
+    """
+    return ", ".join(f"{MONTH_NAMES[month - 1]} {year:g}" for month in sorted(months))
+
+
 def _year(claim: Any, note: _Note) -> Verdict:
     """A year: one end of a range never; one the quote gives with its month, only when the endnote gives that
     month and year; else the year anywhere in the endnote's words, in an endnote that cites a source (a URL)."""
     year = int(claim.value)
     if any(str(year) in m.group(0) for m in _RANGE.finditer(claim.quote)):
         return Verdict("unverifiable", "")
-    months = {m for m, y, _, _ in month_years(claim.quote) if y == year}
+    months = months_of(claim.quote, year)
     if months:
         plain = _URLS.sub(lambda m: " " * len(m.group(0)), note.text)
         for month, stated, start, end in month_years(plain):
             numeric = re.fullmatch(r"[\d/.]+", plain[start:end]) is not None
             if stated == year and month in months and (numeric or not note.masked[start:end].isspace()):
                 return Verdict("consistent", f'{note.name} ("{_excerpt(note.text, start, end)}") '
-                                             f"gives {MONTH_NAMES[month - 1]} {year}")
+                                             f"gives {month_names({month}, year)}")
         return Verdict("unverifiable", "")
     if not _URLS.search(note.text):
         return Verdict("unverifiable", "")
@@ -260,10 +281,6 @@ def _day(claim: Any, note: _Note) -> Verdict:
             return Verdict("consistent", f'{note.name} ("{_excerpt(note.text, match.start(), match.end())}") '
                                          f"dates it {day} {MONTH_NAMES[month - 1]}")
     return Verdict("unverifiable", "")
-
-
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 
 
 def _count(claim: Any, note: _Note) -> Verdict:

@@ -208,16 +208,15 @@ def _month_check(claim: object, argument: str, published: pd.Timestamp | None) -
     if claim.unit != "date" or "year" not in measure:
         return None
     sibling = measure.replace("year", "month")
-    months = {month for month, year, _, _ in cited.month_years(claim.quote) if year == claim.value}
+    months = cited.months_of(claim.quote, claim.value)
     if not months or not datasets.has_measure(dataset, country, sibling):
         return None
     key = f"{dataset}:{country}:{sibling}" + (f"@{period}" if period else "")
     found = datasets.value_for(key, published, claim.claim_id)
-    name = datasets.MONTH_NAMES[int(found.value) - 1].title()
-    stated = ", ".join(datasets.MONTH_NAMES[m - 1].title() for m in sorted(months))
+    given = cited.month_names({int(found.value)}, claim.value)
     if int(found.value) in months:
-        return Verdict("consistent", f"{found.cite}: {name} {claim.value:g}")
-    return Verdict("discrepancy", f"{found.cite}: {name} {claim.value:g}, the text says {stated} {claim.value:g}")
+        return Verdict("consistent", f"{found.cite}: {given}")
+    return Verdict("discrepancy", f"{found.cite}: {given}, the text says {cited.month_names(months, claim.value)}")
 
 
 def check_reference_rank(claim: object, argument: str, published: pd.Timestamp | None) -> Verdict:

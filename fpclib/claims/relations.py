@@ -153,13 +153,10 @@ def _months_differ(claim: Any, other: Any) -> tuple[str, str] | None:
     ("November 2020" against "September 2020"); None otherwise."""
     if claim.unit not in DATE_UNITS or other["unit"] not in DATE_UNITS:
         return None
-    mine = {m for m, y, _, _ in cited.month_years(claim.quote) if y == claim.value}
-    theirs = {m for m, y, _, _ in cited.month_years(other["quote"]) if y == other["value"]}
+    mine, theirs = cited.months_of(claim.quote, claim.value), cited.months_of(other["quote"], other["value"])
     if not mine or not theirs or mine & theirs:
         return None
-    name = cited.MONTH_NAMES
-    return (", ".join(f"{name[m - 1]} {claim.value:g}" for m in sorted(mine)),
-            ", ".join(f"{name[m - 1]} {other['value']:g}" for m in sorted(theirs)))
+    return cited.month_names(mine, claim.value), cited.month_names(theirs, other["value"])
 
 
 def _counts(relation: str) -> str:

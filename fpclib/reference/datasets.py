@@ -86,8 +86,9 @@ def _extracted(raw: pd.DataFrame, spec: str, path: Path) -> pd.Series:
 
 
 #: English month names, read as their numbers (a Factbook date "9 June 2019" gives the month 6).
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_MONTH_NUMBERS = {name.casefold(): str(number) for number, name in enumerate(MONTH_NAMES, start=1)}
 
 
 def _number(text: pd.Series) -> pd.Series:
@@ -96,9 +97,8 @@ def _number(text: pd.Series) -> pd.Series:
     >>> _number(pd.Series(["2,724,900", "June", ""])).tolist()
     [2724900.0, 6.0, nan]
     """
-    months = {name: str(number) for number, name in enumerate(MONTH_NAMES, start=1)}
     cleaned = text.str.replace(",", "", regex=False).str.strip()
-    cleaned = cleaned.map(lambda word: months.get(word.casefold(), word) if isinstance(word, str) else word)
+    cleaned = cleaned.map(lambda word: _MONTH_NUMBERS.get(word.casefold(), word) if isinstance(word, str) else word)
     return pd.to_numeric(cleaned.replace("", None), errors="coerce")
 
 
@@ -230,10 +230,9 @@ def _rows(key: str, claim_id: str) -> tuple[pd.DataFrame, str, str, str | None, 
 
 def has_measure(dataset: str, country: str, measure: str) -> bool:
     """Whether a dataset holds that measure for that country (in any release)."""
-    data = load()
-    rows = data[data["dataset"] == dataset]
-    name = _country(rows, country) if not rows.empty else None
-    return name is not None and bool(((rows["country"] == name) & (rows["measure"] == measure)).any())
+    groups = _groups()
+    name = _country(groups[dataset][0], country) if dataset in groups else None
+    return name is not None and bool((groups[dataset][1][name]["measure"] == measure).any())
 
 
 def describe(dataset: str) -> str:
